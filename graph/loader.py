@@ -1,0 +1,251 @@
+"""Loading extraction results into the store: one parameterised write query per document.
+
+A document's nodes and relationships go in as `UNWIND $rows ... MERGE` sections chained into a
+single query, and a single query is a single transaction on both engines: the document lands
+whole or not at all. Ids are stable, so loading the same corpus again changes nothing.
+
+Identity across documents is resolved here, where the store's state is known:
+- a document seen before (same number, or same text in another file, encoding or script) only
+  gains a source;
+- a regulation cited by number in one plan and by title in another is one node;
+- a regulation that is itself an ingested document is linked to it by SAME_AS.
+The key caches assume one writer at a time (`python -m ingest` holds the writer lock).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.store import GraphStore
+from ingest.citations import title_key
+from ingest.records import ExtractionResult, RelationRecord, as_props
+
+_NODE_SECTIONS: dict[str, str] = {
+    "Document": "MERGE (n:Document {id: row.id}) SET n += row.props",
+    "Measure": "MERGE (n:Measure {id: row.id}) SET n += row.props",
+    "Target": "MERGE (n:Target {id: row.id}) SET n += row.props",
+    "Region": "MERGE (n:Region {id: row.id}) SET n += row.props",
+    "Agency": (
+        "MERGE (n:Agency {id: row.id}) SET n += row.props, "
+        "n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases] + row.aliases"
+    ),
+    "Regulation": (
+        "MERGE (n:Regulation {id: row.id}) SET n.title = coalesce(n.title, row.title), "
+        "n.doc_number = coalesce(n.doc_number, row.doc_number), n.title_key = coalesce(n.title_key, row.title_key)"
+    ),
+}
+
+
+@dataclass
+class LoadOutcome:
+    status: str  # added | merged | unchanged
+    doc_id: str
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _chain(sections: list[tuple[str, str, list[dict[str, Any]]]]) -> tuple[str, dict[str, Any]]:
+    """Sections of (param name, clause, rows) → one query, each section fed by UNWIND."""
+    parts: list[str] = []
+    params: dict[str, Any] = {}
+    for name, clause, rows in sections:
+        if not rows:
+            continue
+        parts.append(f"UNWIND ${name} AS row {clause}")
+        params[name] = rows
+    if not parts:
+        return "RETURN 0 AS written", {}
+    return " WITH count(*) AS _ ".join(parts) + " RETURN count(*) AS written", params
+
+
+def _plain_props(props: dict[str, Any]) -> dict[str, Any]:
+    """Neither engine stores maps inside properties: nested values become JSON strings."""
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        if value is None:
+            continue
+        if isinstance(value, dict) or (isinstance(value, list) and value and isinstance(value[0], dict)):
+            value = json.dumps(value, ensure_ascii=False)
+        out[key] = value
+    return out
+
+
+class Loader:
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        store.ensure_schema()
+        self.doc_shas: dict[str, set[str]] = {}
+        self.doc_sources: dict[str, list[str]] = {}
+        self.doc_by_number: dict[str, str] = {}
+        self.doc_by_title: dict[str, str] = {}
+        self.reg_by_number: dict[str, str] = {}
+        self.reg_by_title: dict[str, str] = {}
+        for row in store.read(
+            "MATCH (d:Document) RETURN d.id AS id, d.doc_number AS num, d.title_keys AS keys, "
+            "d.sha256s AS shas, d.sources AS sources"
+        ):
+            self._remember_document(row["id"], row["num"], row["keys"] or [], row["shas"] or [], row["sources"] or [])
+        for row in store.read("MATCH (r:Regulation) RETURN r.id AS id, r.doc_number AS num, r.title_key AS key"):
+            self._remember_regulation(row["id"], row["num"], row["key"])
+
+    def _remember_document(
+        self, doc_id: str, number: str | None, keys: list[str], shas: list[str], sources: list[str]
+    ) -> None:
+        self.doc_shas.setdefault(doc_id, set()).update(shas)
+        self.doc_sources.setdefault(doc_id, [])
+        self.doc_sources[doc_id] += [s for s in sources if s not in self.doc_sources[doc_id]]
+        if number:
+            self.doc_by_number.setdefault(number, doc_id)
+        for key in keys:
+            self.doc_by_title.setdefault(key, doc_id)
+
+    def _remember_regulation(self, reg_id: str, number: str | None, key: str | None) -> None:
+        if number:
+            self.reg_by_number.setdefault(number, reg_id)
+        if key:
+            self.reg_by_title.setdefault(key, reg_id)
+
+    def load(self, result: ExtractionResult) -> LoadOutcome:
+        doc = result.document
+        if doc.id in self.doc_shas:
+            return self._add_source(result)
+        title_keys = [title_key(t) for t in [doc.title or "", *doc.alt_titles] if t]
+        rename = self._resolve_regulations(result)
+        relations = [self._renamed(r, rename) for r in result.relations]
+        relations += self._same_as(result, title_keys, rename)
+
+        doc_props = as_props(doc)
+        doc_props.update(
+            sources=list(doc.sources),
+            sha256s=[doc.sha256],
+            title_keys=title_keys,
+            title_key=title_keys[0] if title_keys else None,
+            measure_count=len(result.measures),
+            relationship_count=len(relations),
+            complete=True,
+            label=doc.title or f"(无标题) {Path(doc.sources[0]).stem}",
+        )
+        node_rows: dict[str, list[dict[str, Any]]] = {
+            "Document": [{"id": doc.id, "props": _plain_props(doc_props)}],
+            "Measure": [{"id": m.id, "props": _plain_props(as_props(m))} for m in result.measures],
+            "Target": [{"id": t.id, "props": _plain_props(as_props(t))} for t in result.targets],
+            "Region": [{"id": r.id, "props": _plain_props(as_props(r))} for r in result.regions],
+            "Agency": [
+                {"id": a.id, "aliases": a.aliases, "props": _plain_props(as_props(a, drop=("aliases",)))}
+                for a in result.agencies
+            ],
+            "Regulation": [
+                {
+                    "id": rename.get(r.id, r.id),
+                    "title": r.title,
+                    "doc_number": r.doc_number,
+                    "title_key": title_key(r.title) if r.title else None,
+                }
+                for r in result.regulations
+            ],
+        }
+        sections: list[tuple[str, str, list[dict[str, Any]]]] = [
+            (f"n_{label}", clause, node_rows[label]) for label, clause in _NODE_SECTIONS.items()
+        ]
+        grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for relation in relations:
+            grouped[(relation.type, relation.src_label, relation.dst_label)].append(
+                {"src": relation.src_id, "dst": relation.dst_id, "props": _plain_props(relation.props)}
+            )
+        for index, ((rel_type, src_label, dst_label), rows) in enumerate(sorted(grouped.items())):
+            clause = (
+                f"MATCH (a:{src_label} {{id: row.src}}) MATCH (b:{dst_label} {{id: row.dst}}) "
+                f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.props"
+            )
+            sections.append((f"r_{index}", clause, rows))
+        query, params = _chain(sections)
+        self.store.write(query, params)
+
+        self._remember_document(doc.id, doc.doc_number, title_keys, [doc.sha256], list(doc.sources))
+        for regulation in result.regulations:
+            self._remember_regulation(
+                rename.get(regulation.id, regulation.id),
+                regulation.doc_number,
+                title_key(regulation.title) if regulation.title else None,
+            )
+        counts = result.counts()
+        counts["relationships"] = len(relations)
+        return LoadOutcome("added", doc.id, counts)
+
+    def _add_source(self, result: ExtractionResult) -> LoadOutcome:
+        doc = result.document
+        known_shas = self.doc_shas[doc.id]
+        known_sources = self.doc_sources.get(doc.id, [])
+        new_sources = [s for s in doc.sources if s not in known_sources]
+        if doc.sha256 in known_shas and not new_sources:
+            return LoadOutcome("unchanged", doc.id)
+        self.store.write(
+            "MATCH (d:Document {id: $id}) "
+            "SET d.sources = coalesce(d.sources, []) + [s IN $sources WHERE NOT s IN coalesce(d.sources, [])], "
+            "d.sha256s = coalesce(d.sha256s, []) + [h IN [$sha] WHERE NOT h IN coalesce(d.sha256s, [])] "
+            "RETURN d.id AS id",
+            {"id": doc.id, "sources": new_sources, "sha": doc.sha256},
+        )
+        known_shas.add(doc.sha256)
+        known_sources += new_sources
+        return LoadOutcome("merged", doc.id)
+
+    def _resolve_regulations(self, result: ExtractionResult) -> dict[str, str]:
+        """Extracted regulation id → the id of the node already in the store for the same regulation."""
+        rename: dict[str, str] = {}
+        for regulation in result.regulations:
+            existing = None
+            if regulation.doc_number:
+                existing = self.reg_by_number.get(regulation.doc_number)
+            if existing is None and regulation.title:
+                existing = self.reg_by_title.get(title_key(regulation.title))
+            if existing and existing != regulation.id:
+                rename[regulation.id] = existing
+        # Within one document: a title-only citation of a regulation also cited with its number.
+        by_title: dict[str, str] = {}
+        for regulation in result.regulations:
+            if regulation.title and regulation.doc_number:
+                by_title[title_key(regulation.title)] = rename.get(regulation.id, regulation.id)
+        for regulation in result.regulations:
+            if regulation.title and not regulation.doc_number:
+                target = by_title.get(title_key(regulation.title))
+                if target and regulation.id not in rename:
+                    rename[regulation.id] = target
+        return rename
+
+    @staticmethod
+    def _renamed(relation: RelationRecord, rename: dict[str, str]) -> RelationRecord:
+        if relation.dst_label == "Regulation" and relation.dst_id in rename:
+            return RelationRecord(
+                relation.type,
+                relation.src_label,
+                relation.src_id,
+                relation.dst_label,
+                rename[relation.dst_id],
+                relation.props,
+            )
+        return relation
+
+    def _same_as(self, result: ExtractionResult, title_keys: list[str], rename: dict[str, str]) -> list[RelationRecord]:
+        """SAME_AS edges: cited regulations that are ingested documents, both ways round."""
+        doc = result.document
+        edges: list[RelationRecord] = []
+        for regulation in result.regulations:
+            target = (self.doc_by_number.get(regulation.doc_number) if regulation.doc_number else None) or (
+                self.doc_by_title.get(title_key(regulation.title)) if regulation.title else None
+            )
+            if target and target != doc.id:
+                edges.append(
+                    RelationRecord(
+                        "SAME_AS", "Regulation", rename.get(regulation.id, regulation.id), "Document", target, {}
+                    )
+                )
+        earlier: set[str] = set()
+        if doc.doc_number and doc.doc_number in self.reg_by_number:
+            earlier.add(self.reg_by_number[doc.doc_number])
+        earlier.update(self.reg_by_title[k] for k in title_keys if k in self.reg_by_title)
+        edges.extend(RelationRecord("SAME_AS", "Regulation", reg_id, "Document", doc.id, {}) for reg_id in earlier)
+        return edges

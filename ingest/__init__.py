@@ -1,0 +1,1 @@
+"""Ingest: policy documents → records (read, normalise, extract) → the graph store (load)."""

@@ -1,0 +1,64 @@
+"""`python -m ingest PATH [PATH ...]`: ingest files or folders; exit 1 if any file failed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from graph.store import StoreError, open_store
+from ingest.read import iter_paths
+from ingest.run import FileOutcome, default_store_label, ingest_paths
+
+
+def _line(outcome: FileOutcome) -> str:
+    if outcome.status in {"failed", "skipped"}:
+        return f"{outcome.status.upper():9} {outcome.path}: {outcome.reason}"
+    counts = outcome.counts
+    detail = ", ".join(f"{v} {k}" for k, v in counts.items() if v) if counts else ""
+    title = f" «{outcome.title}»" if outcome.title else ""
+    return f"{outcome.status.upper():9} {outcome.path}{title}{': ' + detail if detail else ''}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    parser.add_argument("paths", nargs="+", type=Path, help="files (.txt, .md) or folders, walked recursively")
+    parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: 2)")
+    parser.add_argument("--quiet", action="store_true", help="no per-file lines, only the summary")
+    args = parser.parse_args(argv)
+
+    try:
+        store = open_store()
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    files, _ = iter_paths(args.paths)
+    lines: list[str] = []
+    with tqdm(total=len(files), unit="file", desc="ingest", file=sys.stderr, disable=None) as bar:
+
+        def report(outcome: FileOutcome) -> None:
+            lines.append(_line(outcome))
+            if outcome.status != "skipped":
+                bar.update(1)
+
+        try:
+            outcomes = ingest_paths(args.paths, store, args.workers, report)
+        except StoreError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        finally:
+            store.close()
+    if not args.quiet:
+        print("\n".join(lines))
+    tally: dict[str, int] = {}
+    for outcome in outcomes:
+        tally[outcome.status] = tally.get(outcome.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(tally.items()))
+    print(f"{len(outcomes)} files into {default_store_label()}: {summary}")
+    return 1 if tally.get("failed") else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

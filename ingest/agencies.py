@@ -1,0 +1,280 @@
+"""Agency mentions → canonical agencies, resolved in the document's context.
+
+The alias table is data (`data/agencies.json`); this module only knows the rules for reading it:
+- national aliases name one body everywhere (国办 → 国务院办公厅);
+- local aliases need a prefix: a level word (省/市/县/区, the document's own jurisdiction at that
+  level) or a region name (杭州市局, 甘肃省市场监管局); the bare 局 means a body of the issuer's
+  kind (省局 in a provincial IP office's plan → that province's 知识产权局);
+- 我局 is the issuer (its parent bureau when the issuer is the bureau's 办公室);
+- 局内：X司 are internal departments of the bureau that owns them (PART_OF);
+- generic holders (各成员单位, 地方局) stay as written, scoped to the document's region.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.records import AgencyRecord, RegionRecord
+from ingest.regions import COUNTRY, county_short_names, gazetteer
+
+TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "agencies.json"
+
+# Words that end the names of bodies that can own a task.
+ORG_SUFFIX = re.compile(
+    r"(?:局|厅|委|办|委员会|办公室|办公厅|政府|院|中心|基地|部|会|协会|学会|学院|大学|所|队|领导小组|小组|处|司|室|站|"
+    r"海关|银行|法院|检察院|公司|集团|联盟|机构|单位|部门)$"
+)
+_AGENCY_LEVEL = {"country": "national", "province": "provincial", "city": "city", "county": "county"}
+_LEVEL_WORDS = {"省": "province", "市": "city", "县": "county", "区": "county", "州": "city"}
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    national: dict[str, str]  # alias → canonical
+    national_parent: dict[str, str]
+    departments: dict[str, str]  # department short name → owning bureau
+    local: dict[str, tuple[str, tuple[str, ...]]]  # alias → (template, allowed levels)
+    kinds: dict[str, str]  # kind (知识产权局) → template
+    generic: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+def _bracket_variants(name: str) -> list[str]:
+    return [name, name.replace("(", "（").replace(")", "）")]
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> AliasTable:
+    data = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
+    national: dict[str, str] = {}
+    parents: dict[str, str] = {}
+    for entry in data["national"]:
+        for alias in entry["aliases"]:
+            national[alias] = entry["name"]
+        if entry.get("parent"):
+            parents[entry["name"]] = entry["parent"]
+    departments = {dept: owner for owner, depts in data["departments_of"].items() for dept in depts}
+    local: dict[str, tuple[str, tuple[str, ...]]] = {}
+    kinds: dict[str, str] = {}
+    for entry in data["local"]:
+        levels = tuple(entry.get("levels", ()))
+        for alias in entry["aliases"]:
+            if alias in local and levels:
+                # the same alias for several levels (法院): keep one entry per level
+                local[f"{alias}@{'/'.join(levels)}"] = (entry["template"], levels)
+            else:
+                local[alias] = (entry["template"], levels)
+        if "kind" in entry:
+            kinds[entry["kind"]] = entry["template"]
+    generic = tuple(data["generic"])
+    surface = set(national) | {a.split("@")[0] for a in local} | set(generic) | {"局", "我局", "本局"}
+    alternatives = sorted(surface, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(a) for a in alternatives))
+    return AliasTable(national, parents, departments, local, kinds, generic, pattern)
+
+
+@dataclass
+class Context:
+    """What a mention needs to know about its document."""
+
+    region: RegionRecord = field(default_factory=lambda: COUNTRY)
+    issuer: str | None = None
+    issuer_kind: str | None = None  # the local kind of the issuer (知识产权局), for the bare 局
+
+    def region_at(self, level_word: str) -> RegionRecord | None:
+        """省 → the document's province; 市 → the nearest city-named region (a county-level city calls
+        itself 市); 县/区 → the document's county."""
+        chain = gazetteer().ancestors(self.region.id)
+        if level_word == "省":
+            return next((r for r in chain if r.level == "province"), None)
+        if level_word in {"市", "州"}:
+            return next((r for r in chain if r.name.endswith(level_word) and r.level != "province"), None) or next(
+                (r for r in chain if r.level == "city"), None
+            )
+        return next((r for r in chain if r.level == "county"), None)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    agency: AgencyRecord
+
+
+@dataclass
+class AgencyRegistry:
+    """The agencies of one document, by canonical id (so one mention style → one node)."""
+
+    by_id: dict[str, AgencyRecord] = field(default_factory=dict)
+
+    def get(self, record: AgencyRecord, alias: str | None = None) -> AgencyRecord:
+        existing = self.by_id.setdefault(record.id, record)
+        if alias and alias != existing.name and alias not in existing.aliases:
+            existing.aliases.append(alias)
+        return existing
+
+
+def agency_id(name: str) -> str:
+    return f"agency:{name}"
+
+
+def make_agency(name: str, region: RegionRecord | None, parent: str | None = None) -> AgencyRecord:
+    level = _AGENCY_LEVEL.get(region.level) if region else None
+    return AgencyRecord(
+        id=agency_id(name),
+        name=name,
+        aliases=[],
+        level=level,
+        region=region.name if region else None,
+        parent_id=agency_id(parent) if parent else None,
+        region_id=region.id if region else None,
+    )
+
+
+def generic_agency(name: str, context: Context) -> AgencyRecord:
+    name = name.replace("（", "(").replace("）", ")")
+    return AgencyRecord(
+        id=f"agency:{context.region.name}:{name}",
+        name=name,
+        aliases=[],
+        level=None,
+        region=context.region.name,
+        generic=True,
+        region_id=context.region.id,
+    )
+
+
+def local_kind(name: str) -> str | None:
+    """The local kind a canonical name belongs to (浙江省知识产权局 → 知识产权局)."""
+    table = alias_table()
+    for kind in sorted(table.kinds, key=len, reverse=True):
+        if name.endswith(kind):
+            return kind
+    return None
+
+
+def _prefix_region(text: str, start: int, context: Context) -> tuple[int, RegionRecord] | None:
+    """A region written right before `start`: a region name, a short county name, or a level word."""
+    window = text[max(0, start - 12) : start]
+    province = gazetteer().province_of(context.region.id)
+    within = province.id if province else None
+    found = gazetteer().longest_suffix_match(window, within)
+    if found:
+        return found
+    counties = county_short_names()
+    for size in range(min(len(window), 6), 1, -1):
+        ids = counties.get(window[-size:])
+        if ids:
+            inside = [i for i in ids if within and any(a.id == within for a in gazetteer().ancestors(i))]
+            if inside or not within:
+                return size, gazetteer().by_id[(inside or ids)[0]]
+    if window and window[-1] in _LEVEL_WORDS:
+        region = context.region_at(window[-1])
+        if region:
+            return 1, region
+    return None
+
+
+def resolve_local(alias: str, region: RegionRecord) -> str | None:
+    table = alias_table()
+    for key in (alias, *[k for k in table.local if k.startswith(alias + "@")]):
+        if key not in table.local:
+            continue
+        template, levels = table.local[key]
+        if levels and region.level not in levels:
+            continue
+        return template.format(region=region.name)
+    return None
+
+
+def find_mentions(text: str, context: Context, registry: AgencyRegistry) -> list[Mention]:
+    """Every agency mention in `text` (normalised analysis text), left to right, non-overlapping."""
+    table = alias_table()
+    mentions: list[Mention] = []
+    for match in table.pattern.finditer(text):
+        alias = match.group(0)
+        start, end = match.span()
+        record: AgencyRecord | None = None
+        if alias in table.national:
+            name = table.national[alias]
+            parent = table.national_parent.get(name)
+            record = make_agency(name, COUNTRY, parent)
+        elif alias in {"我局", "本局"}:
+            if context.issuer:
+                name = context.issuer
+                if name.endswith("办公室") and name[:-3].endswith("局"):
+                    name = name[:-3]
+                record = make_agency(name, context.region)
+        elif alias in table.generic:
+            record = generic_agency(alias, context)
+        else:
+            prefix = _prefix_region(text, start, context)
+            if prefix is None:
+                continue
+            size, region = prefix
+            if alias == "局":
+                if not context.issuer_kind or text[end : end + 1] in {"长", "领", "务"}:
+                    continue
+                template = alias_table().kinds.get(context.issuer_kind)
+                name = template.format(region=region.name) if template else None
+            else:
+                name = resolve_local(alias, region)
+            if name is None:
+                continue
+            start -= size
+            record = make_agency(name, region)
+        if record is None:
+            continue
+        if mentions and start < mentions[-1].end:
+            continue
+        agency = registry.get(record, text[start:end] if text[start:end] != record.name else None)
+        mentions.append(Mention(start, end, agency))
+    return mentions
+
+
+_INTERNAL = re.compile(r"局内:(?P<list>[^:]*?)(?=省份:|局内:|$|\s{2,}|[\u4e00-\u9fff]{2}:)")
+
+
+def find_internal_departments(
+    text: str, start: int, end: int, context: Context, registry: AgencyRegistry
+) -> list[Mention]:
+    """`局内:条法司、管理司` cells → the owning bureau's departments (the bureau is the issuer when
+    the issuer is a bureau, else the owner the alias table gives)."""
+    table = alias_table()
+    found: list[Mention] = []
+    for match in _INTERNAL.finditer(text, start, end):
+        offset = match.start("list")
+        for part in re.finditer(r"[^、,]+", match.group("list")):
+            name = part.group(0).strip()
+            if not name:
+                continue
+            owner = table.departments.get(name)
+            if context.issuer and context.issuer.endswith("局") and owner is None:
+                owner = context.issuer
+            if owner is None:
+                continue
+            parent = registry.get(make_agency(owner, COUNTRY if owner in table.national.values() else context.region))
+            dept = make_agency(owner + name, COUNTRY if parent.level == "national" else context.region, owner)
+            found.append(Mention(offset + part.start(), offset + part.end(), registry.get(dept, name)))
+    return found
+
+
+def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> AgencyRecord | None:
+    """A body the table does not know, named in a role clause: keep its name (its level word
+    replaced by the document's region: 市创建…领导小组 → 靖江市创建…领导小组)."""
+    name = name.strip(" ,、").replace("（", "(").replace("）", ")")
+    if not (2 <= len(name) <= 40) or not ORG_SUFFIX.search(name):
+        return None
+    region = context.region
+    if name[0] in _LEVEL_WORDS and not name.startswith(("市场", "省份", "县域", "区域")):
+        level_region = context.region_at(name[0])
+        if level_region is not None:
+            region = level_region
+            name = level_region.name + name[1:]
+    if name.startswith(("各", "有关", "相关", "其他")):
+        return registry.get(generic_agency(name, context))
+    return registry.get(make_agency(name, region), None)

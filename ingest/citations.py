@@ -1,0 +1,112 @@
+"""Document numbers and 《》 titles: normalisation and citation finding.
+
+Document numbers are written with every kind of bracket (〔2016〕 [2016] (2016) 【2016】) and
+sometimes with the opening one lost (知战办发2020〕3号); all normalise to 代字〔YYYY〕N号.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import to_simplified
+
+DOC_NUMBER = re.compile(
+    r"(?P<code>[\u4e00-\u9fff]{1,10}?)\s*[〔\[(【{]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\])】}]\s*"
+    r"(?P<num>\d{1,4})\s*号"
+)
+# Verbs that introduce a cited number or title; they are never part of an issuer code.
+_CODE_CUT = re.compile(r"^.*(?:根据|按照|依据|依照|落实|贯彻|印发|参照|见|和|及|与|、|的)")
+TITLE = re.compile(r"《(?P<title>[^《》]{2,120}?)》", re.DOTALL)
+_IMPLEMENT_VERB = re.compile(r"(?:贯彻落实|贯彻实施|贯彻执行|贯彻|落实|根据|按照|依据|依照|为了?实施|实施)")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    start: int
+    end: int
+    value: str  # normalised 代字〔YYYY〕N号
+    year: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    start: int
+    end: int
+    title: str | None
+    doc_number: str | None
+    implements: bool
+
+
+def normalize_title(title: str) -> str:
+    """Simplified, no whitespace, no 《》〈〉<> marks, ASCII brackets."""
+    title = to_simplified(title)
+    title = re.sub(r"[《》〈〉<>\s]", "", title)
+    return title.replace("（", "(").replace("）", ")")
+
+
+def title_key(title: str) -> str:
+    """A matching key for titles: 中华人民共和国专利法 and 专利法 meet; quotes and brackets ignored."""
+    key = normalize_title(title)
+    key = re.sub(r"^中华人民共和国", "", key)
+    return re.sub(r"[“”\"'()（）\[\]【】]", "", key)
+
+
+def normalize_doc_number(code: str, year: str | int, num: str | int) -> str:
+    return f"{to_simplified(code)}〔{int(year)}〕{int(num)}号"
+
+
+def find_doc_numbers(text: str) -> list[DocNumber]:
+    found: list[DocNumber] = []
+    for match in DOC_NUMBER.finditer(text):
+        code = _CODE_CUT.sub("", match.group("code"))
+        if not code:
+            continue
+        start = match.start("code") + (len(match.group("code")) - len(code))
+        found.append(
+            DocNumber(
+                start,
+                match.end(),
+                normalize_doc_number(code, match.group("year"), match.group("num")),
+                int(match.group("year")),
+            )
+        )
+    return found
+
+
+def find_citations(text: str, exclude_titles: set[str], exclude_numbers: set[str]) -> list[Citation]:
+    """Cited titles (with the number that follows them in brackets) and bare cited numbers."""
+    numbers = find_doc_numbers(text)
+    used_numbers: set[int] = set()
+    citations: list[Citation] = []
+    for match in TITLE.finditer(text):
+        title = normalize_title(match.group("title"))
+        if len(title) < 3 or title_key(title) in exclude_titles:
+            continue
+        number: DocNumber | None = None
+        for candidate in numbers:
+            if 0 <= candidate.start - match.end() <= 3:
+                number = candidate
+                used_numbers.add(candidate.start)
+                break
+        sentence_start = max(text.rfind(c, 0, match.start()) for c in "。;\n")
+        before = text[sentence_start + 1 : match.start()]
+        implements = bool(_IMPLEMENT_VERB.search(before[-30:]))
+        citations.append(
+            Citation(
+                match.start(),
+                number.end if number else match.end(),
+                title,
+                number.value if number else None,
+                implements,
+            )
+        )
+    for number in numbers:
+        if number.start in used_numbers or number.value in exclude_numbers:
+            continue
+        sentence_start = max(text.rfind(c, 0, number.start) for c in "。;\n")
+        implements = bool(_IMPLEMENT_VERB.search(text[sentence_start + 1 : number.start][-30:]))
+        citations.append(Citation(number.start, number.end, None, number.value, implements))
+    citations.sort(key=lambda c: c.start)
+    return citations

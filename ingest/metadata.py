@@ -1,0 +1,165 @@
+"""Document metadata from the header and the signature block: title, number, issuer, dates.
+
+Every field is read from the text or left empty: a missing header (seed 004) gives no title,
+number, issuer or date rather than invented ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.citations import find_doc_numbers, normalize_title
+from ingest.records import RegionRecord
+from ingest.regions import COUNTRY, gazetteer
+
+_NOTICE_TITLE = re.compile(
+    r"^[^\n]{0,60}?关于[^\n]{2,120}?(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函)\s*$", re.MULTILINE
+)
+_HEADLINE = re.compile(r"^\s*《(?P<t>[^《》\n]{4,100})》\s*(?:印发|发布|出台)\s*$", re.MULTILINE)
+_PLAN_HEADING = re.compile(
+    r"^\s*(?P<t>[^\n《》:。,;]{4,60}?(?:方案|计划|规划|要点|意见|办法|纲要|安排|细则|任务分工|工作指引))\s*$",
+    re.MULTILINE,
+)
+_PRINTED_PLAN = re.compile(r"印发\s*《?(?P<t>[^《》\n]{4,100}?)》?\s*(?:的通知|的函)")
+_SIGN_DATE = re.compile(
+    r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})?\s*日?\s*$", re.MULTILINE
+)
+_PUBLISHED = re.compile(
+    r"(?:发布日期|发布时间|发文日期|日期)?\s*[:]?\s*(?P<y>20\d{2}|19\d{2})[-/.年](?P<m>\d{1,2})"
+    r"[-/.月](?P<d>\d{1,2})日?"
+)
+_PUBLISHED_LABEL = re.compile(r"(?:发布日期|发布时间|来源|浏览次数|阅读)")
+_STAMP = re.compile(r"^\s*\(.{2,40}代章\)\s*$")
+_LABELLED_NUMBER = re.compile(r"(?:文号|发文字号|发文编号)\s*[:]?\s*")
+_NATIONAL_HINT = re.compile(r"省份[:]|各省\(区、市\)|各省、自治区、直辖市")
+_LEVELS = {"country": "national", "province": "provincial", "city": "city", "county": "county"}
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    alt_titles: list[str] = field(default_factory=list)
+    doc_number: str | None = None
+    issuer_text: str | None = None
+    issued: str | None = None
+    published: str | None = None
+    level: str | None = None
+    region: RegionRecord | None = None
+    year: int | None = None
+    header_end: int = 0
+
+
+def _clean_line(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def read_metadata(text: str, body_start: int) -> Metadata:
+    """`text` is the normalised analysis text; `body_start` is where the first outline item starts."""
+    meta = Metadata(header_end=body_start)
+    header = text[:body_start] if body_start > 0 else text[:1500]
+
+    notice = [m for m in _NOTICE_TITLE.finditer(header) if "《" not in m.group(0)[:1]]
+    headline = _HEADLINE.search(header)
+    if notice:
+        meta.title = normalize_title(_clean_line(max(notice, key=lambda m: len(m.group(0))).group(0)))
+    elif headline:
+        meta.title = normalize_title(headline.group("t"))
+    else:
+        heading = _PLAN_HEADING.search(header)
+        if heading:
+            meta.title = normalize_title(heading.group("t"))
+    for match in _PRINTED_PLAN.finditer(header):
+        meta.alt_titles.append(normalize_title(match.group("t")))
+    if headline:
+        meta.alt_titles.append(normalize_title(headline.group("t")))
+    for heading in _PLAN_HEADING.finditer(header):
+        meta.alt_titles.append(normalize_title(heading.group("t")))
+    meta.alt_titles = [t for t in dict.fromkeys(meta.alt_titles) if t and t != meta.title]
+
+    meta.doc_number = _own_number(text, header)
+    _signature(text, header, meta)
+    published = _published(header)
+    meta.published = published
+    years = [int(y) for t in [meta.title or "", *meta.alt_titles] for y in re.findall(r"((?:19|20)\d{2})年", t)]
+    if years:
+        meta.year = years[0]
+    elif meta.issued:
+        meta.year = int(meta.issued[:4])
+    _jurisdiction(text, meta)
+    return meta
+
+
+def _own_number(text: str, header: str) -> str | None:
+    """The document's own number: alone on a header line, after a 文号 label, or in the file name at the end."""
+    for line in header.splitlines():
+        stripped = _LABELLED_NUMBER.sub("", line.strip())
+        numbers = find_doc_numbers(stripped)
+        if numbers and len(_clean_line(stripped)) <= len(_clean_line(stripped[numbers[0].start : numbers[0].end])) + 2:
+            return numbers[0].value
+        if _LABELLED_NUMBER.search(line) and numbers:
+            return numbers[0].value
+    tail = text[-400:]
+    match = re.search(r"(\S+)\.(?:doc|docx|pdf|wps)\s*$", tail, re.MULTILINE)
+    if match:
+        numbers = find_doc_numbers(match.group(1))
+        if numbers:
+            return numbers[0].value
+    return None
+
+
+def _signature(text: str, header: str, meta: Metadata) -> None:
+    """The 落款: a body's name on its own line, then (after an optional 代章 line) the date."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", header)]
+    lines = [(pos, line) for pos, line in lines if line.strip()]
+    for index, (_, line) in enumerate(lines):
+        date = _SIGN_DATE.match(line)
+        if not date:
+            continue
+        y, mo, d = int(date.group("y")), int(date.group("m")), date.group("d")
+        meta.issued = f"{y:04d}-{mo:02d}-{int(d):02d}" if d else f"{y:04d}-{mo:02d}"
+        back = index - 1
+        while back >= 0 and _STAMP.match(lines[back][1]):
+            back -= 1
+        if back >= 0:
+            name = _clean_line(lines[back][1])
+            if (
+                3 <= len(name) <= 40
+                and not re.search(r"[,。;:《》]", name)
+                and re.search(r"(?:局|厅|委|办|委员会|办公室|办公厅|政府|院|部|小组|中心)$", name)
+            ):
+                meta.issuer_text = name
+        return
+
+
+def _published(header: str) -> str | None:
+    for line in header.splitlines()[:15]:
+        if not _PUBLISHED_LABEL.search(line) and not re.match(r"^\s*\d{4}-\d{1,2}-\d{1,2}", line):
+            continue
+        match = _PUBLISHED.search(line)
+        if match:
+            return f"{int(match.group('y')):04d}-{int(match.group('m')):02d}-{int(match.group('d')):02d}"
+    return None
+
+
+def region_of_name(name: str) -> RegionRecord | None:
+    """The region a body's or a title's name starts with (国家/全国 → the country)."""
+    stripped = re.sub(r"^(?:\d{4}年度?|中共)", "", name)
+    if stripped.startswith(("国家", "全国", "国务院", "中共中央", "中华人民共和国")):
+        return COUNTRY
+    found = gazetteer().longest_prefix_match(stripped)
+    return found[1] if found else None
+
+
+def _jurisdiction(text: str, meta: Metadata) -> None:
+    region = region_of_name(meta.issuer_text) if meta.issuer_text else None
+    if region is None:
+        for title in [meta.title or "", *meta.alt_titles]:
+            region = region_of_name(title) or region_of_name(re.sub(r"^.*?关于印发", "", title))
+            if region:
+                break
+    if region is None and len(_NATIONAL_HINT.findall(text)) >= 2:
+        region = COUNTRY
+    if region is not None:
+        meta.region = region
+        meta.level = _LEVELS[region.level]

@@ -1,0 +1,102 @@
+"""Text normalisation that never moves a character.
+
+Every step maps the text to a string of the *same length*: noise is blanked with spaces and
+Traditional characters become Simplified one for one. Offsets found in the normalised text are
+therefore offsets into the original text, which is kept for display and evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+# Variants OpenCC's t2s leaves alone but the corpus uses interchangeably.
+_EXTRA_T2S = str.maketrans(
+    {
+        "陜": "陕",
+        "産": "产",
+        "関": "关",
+        "綫": "线",
+        "緑": "绿",
+        "峯": "峰",
+        "啓": "启",
+        "銹": "锈",
+        "裏": "里",
+        "衆": "众",
+        "爲": "为",
+        "僞": "伪",
+    }
+)
+
+# Word/HTML residue in scraped pages: `nth="3" year="2014" w:st="on">`, stray tags, entities.
+_NOISE_PATTERNS = [
+    re.compile(r'(?:\b[\w:.-]+="[^"\n]{0,40}"\s*)+/?>'),
+    re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>\n]{0,200})?/?>"),
+    re.compile(r"&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{1,6});"),
+]
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, character for character (length preserved)."""
+    converted = _converter().convert(text).translate(_EXTRA_T2S)
+    if len(converted) != len(text):  # t2s is 1:1 for every table we load; guard the invariant
+        converted = "".join(
+            (c if len(c) == 1 else ch) for ch, c in ((ch, _converter().convert(ch)) for ch in text)
+        ).translate(_EXTRA_T2S)
+    return converted
+
+
+def mask_noise(text: str) -> str:
+    """Blank markup residue with spaces so that offsets stay valid."""
+    for pattern in _NOISE_PATTERNS:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+_HANT_ONLY = set("們這來說時會後國與對發關學經為實現動過點進應開體機將當長義問區電產業務質書術")
+_HANS_ONLY = set("们这来说时会后国与对发关学经为实现动过点进应开体机将当长义问区电产业务质书术")
+
+
+def detect_script(text: str) -> str:
+    """'hant' when Traditional-only characters outnumber their Simplified counterparts."""
+    sample = text[:20000]
+    hant = sum(1 for ch in sample if ch in _HANT_ONLY)
+    hans = sum(1 for ch in sample if ch in _HANS_ONLY)
+    return "hant" if hant > hans else "hans"
+
+
+# Full-width punctuation and digits → ASCII, one character for one, so patterns stay simple.
+_HALF_WIDTH = str.maketrans(
+    {
+        "（": "(",
+        "）": ")",
+        "：": ":",
+        "，": ",",
+        "；": ";",
+        "．": ".",
+        "［": "[",
+        "］": "]",
+        "　": " ",
+        "！": "!",
+        "？": "?",
+        "－": "-",
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """The analysis text: noise blanked, Simplified, half-width punctuation, same length as the input."""
+    return to_simplified(mask_noise(text)).translate(_HALF_WIDTH)
+
+
+def compact(text: str) -> str:
+    """A comparison key: Simplified, no whitespace, no quotes/brackets of titles."""
+    return re.sub(r"[\s《》〈〉<>“”\"'「」『』]", "", to_simplified(text))

@@ -1,0 +1,231 @@
+"""Outline parsing: numbered items (一、 (一) 1. (1) ①) → a tree of measures with paths.
+
+Works on the normalised analysis text (Simplified, half-width punctuation). An item is accepted
+when its marker starts a line, or — in flattened tables and very long lines, where line breaks
+are gone — when its number continues the numbering at that level. Numbering may be global across
+sections (seed 002 counts tasks 1…80 under every (一)), restart inside a table row (sub-items),
+or skip the dot (`11开展…`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Column names of the flattened task tables these plans publish.
+TABLE_COLUMNS = (
+    "工作任务",
+    "任务目标",
+    "落实举措",
+    "执行部门",
+    "完成时间",
+    "工作措施",
+    "工作目标",
+    "具体内容",
+    "进度安排",
+    "负责部门",
+    "责任单位",
+    "牵头单位",
+    "配合单位",
+    "责任部门",
+    "完成时限",
+    "时间进度",
+    "主要任务",
+    "具体措施",
+    "重点任务",
+    "序号",
+    "任务分工",
+    "工作内容",
+)
+_TABLE_HEADER = re.compile("(?:" + "|".join(TABLE_COLUMNS) + r")(?:\([^)]{1,6}\))?")
+
+_MARKER = re.compile(
+    r"(?<![第一二三四五六七八九十])(?P<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]+[季、])"
+    r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
+    r"|\((?P<pnum>\d{1,2})\)"
+    r"|(?P<circ>[①-⑳])"
+    r"|(?<![\d.])(?P<num>\d{1,2})(?:[.、](?!\d)|(?=[\u4e00-\u9fff“\"《]))"
+)
+_FOOTER = re.compile(
+    r"^\s*(?:分享到|关闭\s*$|打印\s*$|【我要纠错】|责任编辑|扫一扫|Produced By|上一篇|下一篇|相关链接|"
+    r"附件[:：]?\s*$|主办单位|版权所有|网站地图|\S+\.(?:doc|docx|pdf|wps)\s*$)",
+    re.MULTILINE,
+)
+_LONG_LINE = 1000
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    path: str
+    parent_path: str | None
+    kind: str
+    number: int
+    start: int  # the marker's first character
+    text_start: int  # first character after the marker
+    end: int  # exclusive: where the next item (or the body) ends
+    unit_path: str  # the measure that carries this item's facts (a table row for its sub-items)
+    heading: str
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") + 1
+
+
+def cn_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十一 → 21."""
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + CN_DIGITS[text[1]]
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CN_DIGITS[tens] * 10 + (CN_DIGITS[ones] if ones else 0)
+    return CN_DIGITS[text]
+
+
+def _label(kind: str, raw: str) -> str:
+    return {"cn": raw, "pcn": f"({raw})", "num": raw, "pnum": f"({raw})", "circ": raw}[kind]
+
+
+def _value(kind: str, raw: str) -> int:
+    if kind in {"cn", "pcn"}:
+        return cn_number(raw)
+    if kind == "circ":
+        return CIRCLED.index(raw) + 1
+    return int(raw)
+
+
+def find_table_header(text: str) -> int | None:
+    """Position after a run of ≥3 table column names close together, else None."""
+    hits = list(_TABLE_HEADER.finditer(text))
+    for i in range(len(hits) - 2):
+        window = hits[i : i + 3]
+        gaps = [window[j + 1].start() - window[j].end() for j in range(2)]
+        if all(g <= 4 for g in gaps):
+            j = i + 2
+            while j + 1 < len(hits) and hits[j + 1].start() - hits[j].end() <= 4:
+                j += 1
+            return hits[j].end()
+    return None
+
+
+def body_end(text: str, start: int = 0) -> int:
+    """Where the document's body stops: the first footer line (share buttons, editor, file name)."""
+    match = _FOOTER.search(text, start)
+    return match.start() if match else len(text)
+
+
+def _heading(text: str, start: int, end: int) -> str:
+    chunk = text[start:end].strip()
+    cut = re.search(r"[。;:!?\n]", chunk)
+    heading = chunk[: cut.start()] if cut else chunk
+    return heading.strip()[:80]
+
+
+def parse_outline(text: str) -> list[OutlineItem]:
+    """All accepted outline items in document order."""
+    table_at = find_table_header(text)
+    table_mode = table_at is not None
+    end_of_body = body_end(text, table_at or 0)
+    line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
+
+    def at_line_start(pos: int) -> bool:
+        back = pos
+        while back > 0 and text[back - 1] in " \t\u3000":
+            back -= 1
+        return back in line_starts
+
+    def long_line(pos: int) -> bool:
+        left = text.rfind("\n", 0, pos)
+        right = text.find("\n", pos)
+        return (right if right != -1 else len(text)) - left > _LONG_LINE
+
+    # stack entries: (kind, number, path, restart)
+    stack: list[tuple[str, int, str, bool]] = []
+    last_main: dict[str, int] = {}  # last number per marker kind outside sub-lists (global numbering)
+    raw_items: list[tuple[str, str | None, str, int, int, int, str]] = []
+    for match in _MARKER.finditer(text, 0, end_of_body):
+        kind = match.lastgroup or "num"
+        raw = match.group(kind)
+        number = _value(kind, raw)
+        line_start = at_line_start(match.start())
+        if not line_start and not (table_mode or long_line(match.start())):
+            continue
+        if kind == "num" and not line_start and match.group(0)[-1] not in ".、":
+            continue  # a number without its dot counts only at the start of a line (`11开展…`)
+        levels = [i for i, entry in enumerate(stack) if entry[0] == kind]
+        accepted_at: int | None = None
+        restart = False
+        if levels:
+            deepest = levels[-1]
+            previous = stack[deepest][1]
+            if number in (previous + 1, last_main.get(kind, 0) + 1):
+                accepted_at = deepest
+            elif number == 1 and line_start:
+                accepted_at = len(stack)  # numbering starts again inside the item: a sub-list
+                restart = True
+            elif line_start and previous < number <= previous + 3:
+                accepted_at = deepest  # an item the source skipped or lost
+        elif number in (1, last_main.get(kind, 0) + 1) or (line_start and number <= 40):
+            accepted_at = len(stack)
+        if accepted_at is None:
+            continue
+        if levels and accepted_at == levels[-1]:
+            restart = stack[accepted_at][3]  # siblings of a sub-list item are sub-list items too
+        del stack[accepted_at:]
+        parent_path = stack[-1][2] if stack else None
+        label = _label(kind, raw)
+        path = f"{parent_path}/{label}" if parent_path else label
+        if any(item[0] == path for item in raw_items):
+            continue  # a repeated number is text, not a new item
+        stack.append((kind, number, path, restart))
+        if not restart and not any(entry[3] for entry in stack):
+            last_main[kind] = number
+        unit = parent_path if (restart and table_mode and parent_path) else path
+        raw_items.append((path, parent_path, kind, number, match.start(), match.end(), unit))
+
+    items: list[OutlineItem] = []
+    for index, (path, parent, kind, number, start, text_start, unit) in enumerate(raw_items):
+        end = raw_items[index + 1][4] if index + 1 < len(raw_items) else end_of_body
+        items.append(
+            OutlineItem(
+                path=path,
+                parent_path=parent,
+                kind=kind,
+                number=number,
+                start=start,
+                text_start=text_start,
+                end=end,
+                unit_path=unit,
+                heading=_heading(text, text_start, end),
+            )
+        )
+    # A unit path must name a row measure: follow restarts up to the first non-restart item.
+    by_path = {item.path: item for item in items}
+    resolved: list[OutlineItem] = []
+    for item in items:
+        unit = item.unit_path
+        while unit in by_path and by_path[unit].unit_path != unit:
+            unit = by_path[unit].unit_path
+        resolved.append(item if unit == item.unit_path else _replace_unit(item, unit))
+    return resolved
+
+
+def _replace_unit(item: OutlineItem, unit: str) -> OutlineItem:
+    from dataclasses import replace
+
+    return replace(item, unit_path=unit)
+
+
+def innermost(items: list[OutlineItem], pos: int) -> OutlineItem | None:
+    """The item whose span holds `pos`: spans end where the next item starts, so it is the last
+    item starting at or before `pos` (items are in document order)."""
+    best: OutlineItem | None = None
+    for item in items:
+        if item.start > pos:
+            break
+        best = item
+    return best if best is not None and pos < best.end else None

@@ -1,0 +1,167 @@
+"""The spaCy pipeline: a blank Chinese pipeline (character segmenter, so every offset aligns) with the
+project's extraction steps registered as components.
+
+Each component reads `doc.text` (the normalised analysis text) and the document context in
+`doc.user_data`, and writes spans (`doc.spans[...]`) or plain values back to `doc.user_data`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.agencies import AgencyRegistry, Context, find_internal_departments, find_mentions, local_kind
+from ingest.citations import find_citations, title_key
+from ingest.metadata import read_metadata
+from ingest.outline import find_table_header, parse_outline
+from ingest.regions import COUNTRY, gazetteer
+from ingest.roles import FIRST_LEADS_RULE, find_assignments
+from ingest.targets import find_targets
+from ingest.timeframes import find_deadlines
+
+COMPONENTS = (
+    "policy_outline",
+    "policy_metadata",
+    "agency_matcher",
+    "citation_matcher",
+    "deadline_matcher",
+    "target_matcher",
+    "role_assigner",
+    "executor_matcher",
+)
+
+
+def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+@Language.component("policy_outline")
+def policy_outline(doc: Doc) -> Doc:
+    items = parse_outline(doc.text)
+    doc.user_data["outline"] = items
+    doc.user_data["table"] = find_table_header(doc.text) is not None
+    doc.spans["measures"] = [s for i in items if (s := _span(doc, i.start, i.end, i.path)) is not None]
+    return doc
+
+
+@Language.component("policy_metadata")
+def policy_metadata(doc: Doc) -> Doc:
+    items = doc.user_data.get("outline", [])
+    body_start = items[0].start if items else 0
+    meta = read_metadata(doc.text, body_start)
+    issuer = meta.issuer_text
+    context = Context(region=meta.region or COUNTRY, issuer=None, issuer_kind=None)
+    registry = AgencyRegistry()
+    if issuer:
+        # the issuer's own name may be an alias (国家知识产权局办公室) or a body the table lacks
+        mentions = find_mentions(issuer, context, registry)
+        whole = [m for m in mentions if m.start == 0 and m.end == len(issuer)]
+        context.issuer = whole[0].agency.name if whole else issuer
+        context.issuer_kind = local_kind(context.issuer)
+        registry = AgencyRegistry()
+    doc.user_data["meta"] = meta
+    doc.user_data["context"] = context
+    doc.user_data["registry"] = registry
+    return doc
+
+
+@Language.component("agency_matcher")
+def agency_matcher(doc: Doc) -> Doc:
+    context: Context = doc.user_data["context"]
+    registry: AgencyRegistry = doc.user_data["registry"]
+    mentions = find_mentions(doc.text, context, registry)
+    mentions += find_internal_departments(doc.text, 0, len(doc.text), context, registry)
+    mentions.sort(key=lambda m: m.start)
+    doc.user_data["mentions"] = mentions
+    doc.spans["agencies"] = [s for m in mentions if (s := _span(doc, m.start, m.end, m.agency.id)) is not None]
+    return doc
+
+
+@Language.component("citation_matcher")
+def citation_matcher(doc: Doc) -> Doc:
+    meta = doc.user_data["meta"]
+    own_titles = {title_key(t) for t in [meta.title or "", *meta.alt_titles] if t}
+    own_numbers = {meta.doc_number} if meta.doc_number else set()
+    citations = find_citations(doc.text, own_titles, own_numbers)
+    doc.user_data["citations"] = citations
+    doc.spans["citations"] = [
+        s for c in citations if (s := _span(doc, c.start, c.end, c.title or c.doc_number or "")) is not None
+    ]
+    return doc
+
+
+@Language.component("deadline_matcher")
+def deadline_matcher(doc: Doc) -> Doc:
+    meta = doc.user_data["meta"]
+    items = doc.user_data.get("outline", [])
+    body_start = items[0].start if items else 0
+    deadlines = [d for d in find_deadlines(doc.text, meta.year) if d.start >= body_start]
+    doc.user_data["deadlines"] = deadlines
+    doc.spans["deadlines"] = [s for d in deadlines if (s := _span(doc, d.start, d.end, d.interval)) is not None]
+    return doc
+
+
+@Language.component("target_matcher")
+def target_matcher(doc: Doc) -> Doc:
+    items = doc.user_data.get("outline", [])
+    body_start = items[0].start if items else len(doc.text)
+    targets = [t for t in find_targets(doc.text) if t.start >= body_start]
+    doc.user_data["targets"] = targets
+    doc.spans["targets"] = [s for t in targets if (s := _span(doc, t.start, t.end, t.indicator)) is not None]
+    return doc
+
+
+@Language.component("role_assigner")
+def role_assigner(doc: Doc) -> Doc:
+    items = doc.user_data.get("outline", [])
+    first_leads = bool(FIRST_LEADS_RULE.search(doc.text))
+    doc.user_data["first_leads_rule"] = first_leads
+    assignments = []
+    if items:
+        assignments = find_assignments(
+            doc.text,
+            items[0].start,
+            items[-1].end,
+            doc.user_data["mentions"],
+            doc.user_data["context"],
+            doc.user_data["registry"],
+            first_leads,
+        )
+    doc.user_data["assignments"] = assignments
+    return doc
+
+
+_EXECUTORS = re.compile(r"由(?P<a>[^。;,:由]{2,80}?)执行|省份:(?P<b>[^。;:省]{2,40}?)(?:必做|选做)")
+
+
+@Language.component("executor_matcher")
+def executor_matcher(doc: Doc) -> Doc:
+    """Regions named as the executors of a measure (由江西、河南……执行; 省份:广东、陕西必做)."""
+    found = []
+    for match in _EXECUTORS.finditer(doc.text):
+        group = "a" if match.group("a") else "b"
+        names = [n for n in re.split(r"、|和|及|与", match.group(group)) if n]
+        offset = match.start(group)
+        regions = []
+        for name in names:
+            region = gazetteer().resolve(name.strip())
+            if region is None:
+                regions = []
+                break  # 由承担项目的基地省市执行 names no region: not an executor list
+            regions.append((offset, region))
+            offset += len(name) + 1
+        found.extend((match.start(), match.end(), pos, region) for pos, region in regions)
+    doc.user_data["executors"] = found
+    return doc
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    nlp = spacy.blank("zh")  # default segmenter "char": one token per character
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

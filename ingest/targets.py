@@ -1,0 +1,61 @@
+"""Quantitative targets: 万人发明专利拥有量达13件, 增长20%以上, 培训200名以上 → {indicator, value, unit, comparator}."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VERBS = (
+    "达到|达|增长|提高到|提高|提升到|提升|超过|不少于|不低于|至少|培育|完成|新增|累计|培训|举办|建成|建设|"
+    "引进|开展|实现|突破|力争|争取|占比达|为|每年|年均"
+)
+TARGET = re.compile(
+    rf"(?P<verb>{_VERBS})?\s*(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|件|家|个|次|人|名|期|项|所|万元|亿元|万件|万人)(?P<cmp>以上|以下|左右)?"
+)
+_COMPARATORS = {"以上": ">=", "不少于": ">=", "至少": ">=", "不低于": ">=", "以下": "<=", "不超过": "<=", "超过": ">"}
+_CLAUSE_START = re.compile(r"[,;。:、\n(]")
+
+
+@dataclass(frozen=True)
+class Target:
+    start: int
+    end: int
+    text: str
+    indicator: str
+    value: float
+    unit: str
+    comparator: str
+
+
+def find_targets(text: str) -> list[Target]:
+    found: list[Target] = []
+    for m in TARGET.finditer(text):
+        before = text[max(0, m.start() - 1) : m.start()]
+        if before.isdigit() or before in {"第", "."}:
+            continue
+        clause_start = max(
+            (x.end() for x in _CLAUSE_START.finditer(text, max(0, m.start() - 30), m.start())),
+            default=max(0, m.start() - 30),
+        )
+        lead = text[clause_start : m.start()]
+        verb = m.group("verb") or ""
+        if not verb and not m.group("cmp") and not re.search(_VERBS, lead):
+            continue  # a bare quantity (第8届, 9大) is not a goal
+        cmp_word = m.group("cmp") or next((w for w in _COMPARATORS if w in lead + verb), "")
+        comparator = _COMPARATORS.get(cmp_word, "=")
+        indicator = re.sub(rf"(?:{_VERBS}|分别|约|力争|争取|\s)+$", "", lead).strip()
+        indicator = re.sub(r"^(?:到|至|在|全市|全省)?\d{4}年(?:底|末)?", "", indicator).strip() or indicator
+        value = float(m.group("value"))
+        found.append(
+            Target(
+                clause_start,
+                m.end(),
+                text[clause_start : m.end()].strip(),
+                indicator,
+                value,
+                m.group("unit"),
+                comparator,
+            )
+        )
+    return found

@@ -1,0 +1,94 @@
+"""Deadlines and schedules → date ranges (第一季度, 上半年, 2014年6月底前, 年内, 全年, 年底前, ranges).
+
+Relative expressions are read against the plan's year; without one, the text is kept and the
+dates stay unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_Q = "一二三四1234"
+DEADLINE = re.compile(
+    r"(?P<range>(?P<ry1>\d{4})年(?P<rm1>\d{1,2})月\s*[—\-–~至到]+\s*(?:(?P<ry2>\d{4})年)?(?P<rm2>\d{1,2})月(?:底)?)"
+    r"|(?P<day>(?:(?P<dy>\d{4})年)?(?P<dm>\d{1,2})月(?P<dd>\d{1,2})日(?:前|之前|以前))"
+    r"|(?P<month>(?:(?P<my>\d{4})年)?(?P<mm>\d{1,2})月(?:底|末)?(?:前|之前|以前|底|末))"
+    rf"|(?P<quarter>第?(?P<q1>[{_Q}])(?:、第?[{_Q}])*(?:季度)?(?:\s*(?:至|到|—|-)\s*第?(?P<q2>[{_Q}]))?季度)"
+    r"|(?P<half>(?:(?P<hy>\d{4})年)?(?P<h>上|下)半年)"
+    r"|(?P<yearend>(?:至|到)?(?:(?P<ey>\d{4})年年?|年)(?:底|末)(?:前|之前|以前)?)"
+    r"|(?P<within>(?:(?P<wy>\d{4})年)?(?:年内|全年))"
+)
+_QUARTER_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    start: int
+    end: int
+    text: str
+    date_start: str | None
+    date_end: str | None
+
+    @property
+    def interval(self) -> str:
+        return f"{self.date_start or '..'}/{self.date_end or '..'}"
+
+
+def _day(year: int, month: int, day: int | None = None) -> str | None:
+    if not (1 <= month <= 12):
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        day = last
+    if not (1 <= day <= last):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _year(explicit: str | None, plan_year: int | None) -> int | None:
+    return int(explicit) if explicit else plan_year
+
+
+def _quarters(match: re.Match[str]) -> tuple[int, int]:
+    values = [_QUARTER_VALUE[c] for c in re.findall(rf"[{_Q}]", match.group("quarter"))]
+    return min(values), max(values)
+
+
+def find_deadlines(text: str, plan_year: int | None) -> list[Deadline]:
+    found: list[Deadline] = []
+    for m in DEADLINE.finditer(text):
+        start: str | None = None
+        end: str | None = None
+        kind = m.lastgroup
+        if m.group("range"):
+            y1 = int(m.group("ry1"))
+            y2 = int(m.group("ry2")) if m.group("ry2") else y1
+            start, end = _day(y1, int(m.group("rm1")), 1), _day(y2, int(m.group("rm2")))
+        elif m.group("day"):
+            year = _year(m.group("dy"), plan_year)
+            end = _day(year, int(m.group("dm")), int(m.group("dd"))) if year else None
+        elif m.group("month"):
+            year = _year(m.group("my"), plan_year)
+            end = _day(year, int(m.group("mm"))) if year else None
+        elif m.group("quarter"):
+            first, last = _quarters(m)
+            if plan_year:
+                start, end = _day(plan_year, first * 3 - 2, 1), _day(plan_year, last * 3)
+        elif m.group("half"):
+            year = _year(m.group("hy"), plan_year)
+            if year:
+                start, end = (
+                    (_day(year, 1, 1), _day(year, 6)) if m.group("h") == "上" else (_day(year, 7, 1), _day(year, 12))
+                )
+        elif m.group("yearend"):
+            year = _year(m.group("ey"), plan_year)
+            end = _day(year, 12) if year else None
+        elif m.group("within"):
+            year = _year(m.group("wy"), plan_year)
+            if year:
+                start, end = _day(year, 1, 1), _day(year, 12)
+        del kind
+        found.append(Deadline(m.start(), m.end(), m.group(0).strip(), start, end))
+    return found
