@@ -1,0 +1,56 @@
+"""Shared fixtures: a real embedded store holding the five sample documents."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.falkor_store import FalkorStore, stop_server
+from ingest.run import FileOutcome, ingest_paths
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "data" / "samples"
+
+
+class Seeded:
+    def __init__(self, store: FalkorStore, folder: Path, outcomes: list[FileOutcome]) -> None:
+        self.store = store
+        self.folder = folder
+        self.outcomes = outcomes
+
+    def rows(self, query: str, **params: object) -> list[dict]:
+        return self.store.read(query, params)
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
+    """The samples ingested once into a fresh store; KG_STORE points at it for CLI and app tests."""
+    folder = tmp_path_factory.mktemp("store")
+    store = FalkorStore.open(folder)
+    outcomes = ingest_paths([SAMPLES], store, workers=1)
+    previous = os.environ.get("KG_STORE")
+    os.environ["KG_STORE"] = str(folder)
+    try:
+        yield Seeded(store, folder, outcomes)
+    finally:
+        if previous is None:
+            os.environ.pop("KG_STORE", None)
+        else:
+            os.environ["KG_STORE"] = previous
+        store.close()
+        stop_server(folder)
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> Iterator[FalkorStore]:
+    """An empty store of its own, stopped after the test."""
+    folder = tmp_path / "store"
+    store = FalkorStore.open(folder)
+    try:
+        yield store
+    finally:
+        store.close()
+        stop_server(folder)
