@@ -250,6 +250,8 @@ def find_internal_departments(
         offset = match.start("list")
         for part in re.finditer(r"[^、,]+", match.group("list")):
             name = part.group(0).strip()
+            if name.startswith("局") and len(name) > 2:
+                name = name[1:]  # 局办公室: the bureau's own office
             if not name:
                 continue
             owner = table.departments.get(name)
@@ -267,6 +269,7 @@ def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> Age
     """A body the table does not know, named in a role clause: keep its name (its level word
     replaced by the document's region: 市创建…领导小组 → 靖江市创建…领导小组)."""
     name = name.strip(" ,、").replace("（", "(").replace("）", ")")
+    name = re.sub(r"\([^()]{2,12}\)$", "", name)  # 中心(信息传播利用基地): a designation, not the name
     if not (2 <= len(name) <= 40) or not ORG_SUFFIX.search(name):
         return None
     region = context.region

@@ -20,6 +20,7 @@ _CODE_CUT = re.compile(r"^.*(?:根据|按照|依据|依照|落实|贯彻|印发|
 TITLE = re.compile(r"《(?P<title>[^《》]{2,120}?)》", re.DOTALL)
 _IMPLEMENT_VERB = re.compile(r"(?:贯彻落实|贯彻实施|贯彻执行|贯彻|落实|根据|按照|依据|依照|为了?实施|实施)")
 _SPACE = re.compile(r"\s+")
+_PRODUCT_VERB = re.compile(r"(?:编制|编写|汇编|编撰|撰写)$")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def find_citations(text: str, exclude_titles: set[str], exclude_numbers: set[str
         title = normalize_title(match.group("title"))
         if len(title) < 3 or title_key(title) in exclude_titles:
             continue
+        if _PRODUCT_VERB.search(text[max(0, match.start() - 4) : match.start()]):
+            continue  # 编制《全国专利信息传播利用2018》: a work the plan will produce, not a text it cites
         number: DocNumber | None = None
         for candidate in numbers:
             if 0 <= candidate.start - match.end() <= 3:

@@ -19,7 +19,7 @@ from ingest.citations import find_citations, title_key
 from ingest.metadata import read_metadata
 from ingest.outline import find_table_header, parse_outline
 from ingest.regions import COUNTRY, gazetteer
-from ingest.roles import FIRST_LEADS_RULE, find_assignments
+from ingest.roles import FIRST_LEADS_RULE, find_assignments, find_field_assignments
 from ingest.targets import find_targets
 from ingest.timeframes import find_deadlines
 
@@ -130,6 +130,14 @@ def role_assigner(doc: Doc) -> Doc:
             doc.user_data["context"],
             doc.user_data["registry"],
             first_leads,
+        )
+        assignments += find_field_assignments(
+            doc.text,
+            items[0].start,
+            items[-1].end,
+            doc.user_data["mentions"],
+            doc.user_data["context"],
+            doc.user_data["registry"],
         )
     doc.user_data["assignments"] = assignments
     return doc

@@ -64,27 +64,16 @@ def find_assignments(
 ) -> list[Assignment]:
     """Role assignments in text[start:end], using the agency mentions found in the document."""
     found: list[Assignment] = []
+    previous_verb_end = start
     for verb in ROLE_VERB.finditer(text, start, end):
-        clause_from = _clause_start(text, start, verb.start())
-        clause = text[clause_from : verb.start()]
-        body = _FILLER.sub("", clause)
+        # a clause never reaches back past the previous role verb: `省局负责,地方局配合`
+        clause_from = _clause_start(text, previous_verb_end, verb.start())
+        previous_verb_end = verb.end()
+        body = _FILLER.sub("", text[clause_from : verb.start()])
         if not body.strip():
             continue
         inside = [m for m in mentions if clause_from <= m.start and m.end <= clause_from + len(body)]
-        agencies: list[AgencyRecord] = []
-        pos = clause_from
-        for piece in _pieces(body, clause_from, inside):
-            piece_text, piece_start, piece_mentions = piece
-            if piece_mentions:
-                agencies.extend(m.agency for m in piece_mentions)
-            else:
-                record = unknown_agency(piece_text, context, registry)
-                if record is None:
-                    agencies = []  # a clause with words that are not bodies is not a role clause
-                    break
-                agencies.append(record)
-            pos = piece_start + len(piece_text)
-        del pos
+        agencies = _agencies_before_verb(body, clause_from, inside, context, registry)
         if not agencies:
             continue
         role = ROLE_OF[verb.group("verb")]
@@ -96,6 +85,68 @@ def find_assignments(
                 agency_role = "lead" if index == 0 else "support"
             found.append(Assignment(by_id[agency_id], agency_role, clause_from, verb.end()))
     return found
+
+
+def _agencies_before_verb(
+    body: str, offset: int, mentions: list[Mention], context: Context, registry: AgencyRegistry
+) -> list[AgencyRecord]:
+    """The run of bodies that ends right before the verb, read backwards piece by piece; it stops at
+    the first piece that is not a body (`…提高效益省市场监管局、省教育厅负责` keeps the two bodies)."""
+    taken: list[AgencyRecord] = []
+    for piece_text, piece_start, piece_mentions in reversed(_pieces(body, offset, mentions)):
+        if piece_mentions:
+            last = piece_mentions[-1]
+            tail = re.sub(r"^\([^()]{1,12}\)", "", piece_text[last.end - piece_start :])
+            if tail.strip(" 等"):
+                record = _named_body(piece_text, context, registry)
+                if record is not None:
+                    taken.append(record)  # 省知识产权研究与服务中心(…): a longer name around a mention
+                break
+            taken.extend(reversed([m.agency for m in piece_mentions]))
+            if len(piece_text[: piece_mentions[0].start - piece_start].strip()) > 2:
+                break  # words before the first body: the run of bodies starts here
+            continue
+        record = _named_body(piece_text, context, registry)
+        if record is None:
+            break
+        taken.append(record)
+    return list(reversed(taken))
+
+
+FIELD = re.compile(
+    r"(?P<field>执行单位|责任单位|负责单位|执行部门|责任部门|承担单位|牵头单位|配合单位|协办单位)(?:\([^)]{0,6}\))?:"
+    r"(?P<list>[^。;\n]{1,80})"
+)
+_FIELD_ROLE = {"牵头单位": "lead", "配合单位": "support", "协办单位": "support"}
+
+
+def find_field_assignments(
+    text: str, start: int, end: int, mentions: list[Mention], context: Context, registry: AgencyRegistry
+) -> list[Assignment]:
+    """`执行单位:各省(区、市)。` — a field naming who carries the measure; bodies in it get the field's role
+    (responsible unless the field says 牵头/配合). Regions in it are executors (see executor_matcher)."""
+    found: list[Assignment] = []
+    for match in FIELD.finditer(text, start, end):
+        value = match.group("list")
+        if "由" in value or "执行" in value:
+            continue  # 由…执行 lists regions: the executor matcher reads them
+        role = _FIELD_ROLE.get(match.group("field"), "responsible")
+        lo, hi = match.start("list"), match.end("list")
+        for mention in mentions:
+            if lo <= mention.start and mention.end <= hi:
+                found.append(Assignment(mention.agency, role, match.start(), match.end()))
+    return found
+
+
+def _named_body(name: str, context: Context, registry: AgencyRegistry) -> AgencyRecord | None:
+    """A body the alias table does not know. A bare 领导小组(办公室) is the leading group the document
+    named in full before (`市创建…工作领导小组` … `领导小组办公室负责…`)."""
+    stripped = name.strip(" ,、")
+    if stripped.startswith("领导小组"):
+        groups = [a.name for a in registry.by_id.values() if a.name.endswith("领导小组")]
+        if groups:
+            stripped = groups[-1] + stripped[len("领导小组") :]
+    return unknown_agency(stripped, context, registry)
 
 
 def _pieces(body: str, offset: int, mentions: list[Mention]) -> list[tuple[str, int, list[Mention]]]:

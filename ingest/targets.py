@@ -15,6 +15,7 @@ TARGET = re.compile(
 )
 _COMPARATORS = {"以上": ">=", "不少于": ">=", "至少": ">=", "不低于": ">=", "以下": "<=", "不超过": "<=", "超过": ">"}
 _CLAUSE_START = re.compile(r"[,;。:、\n(]")
+_PHRASE_START = re.compile(r"[,;。:\n(]")
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,12 @@ def find_targets(text: str) -> list[Target]:
         )
         lead = text[clause_start : m.start()]
         verb = m.group("verb") or ""
-        if not verb and not m.group("cmp") and not re.search(_VERBS, lead):
-            continue  # a bare quantity (第8届, 9大) is not a goal
+        phrase_start = max(
+            (x.end() for x in _PHRASE_START.finditer(text, max(0, m.start() - 40), m.start())),
+            default=max(0, m.start() - 40),
+        )
+        if not verb and not m.group("cmp") and not re.search(_VERBS, text[phrase_start : m.start()]):
+            continue  # a bare quantity (第8届, 9大) is not a goal; 新增A 2个、B 10个 shares its verb
         cmp_word = m.group("cmp") or next((w for w in _COMPARATORS if w in lead + verb), "")
         comparator = _COMPARATORS.get(cmp_word, "=")
         indicator = re.sub(rf"(?:{_VERBS}|分别|约|力争|争取|\s)+$", "", lead).strip()
