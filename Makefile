@@ -23,7 +23,7 @@ $(LINT_STAMP): tools/cypher_lint/package-lock.json
 	else echo "npm not found: the Neo4j lint test will be skipped"; fi
 
 ingest: setup
-	$(BIN)/python -m ingest data/samples
+	$(BIN)/python -m ingest data/samples data/laws
 
 run: ingest
 	$(BIN)/streamlit run app.py

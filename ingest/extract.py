@@ -13,7 +13,8 @@ from ingest.agencies import make_agency
 from ingest.citations import title_key
 from ingest.normalize import compact, detect_script, normalize
 from ingest.outline import OutlineItem, innermost
-from ingest.pipeline import build_nlp
+from ingest.metadata import is_law_markdown
+from ingest.pipeline import analyse
 from ingest.records import (
     DocumentRecord,
     ExtractionResult,
@@ -56,7 +57,7 @@ def document_identity(doc_number: str | None, analysis_text: str) -> tuple[str, 
 def extract(source: SourceText) -> ExtractionResult:
     original = source.text
     text = normalize(original)
-    doc = build_nlp()(text)
+    doc = analyse(text, law=source.fmt == "md" and is_law_markdown(original))
     data = doc.user_data
     meta = data["meta"]
     items: list[OutlineItem] = data["outline"]
@@ -79,6 +80,7 @@ def extract(source: SourceText) -> ExtractionResult:
         text=original,
         fingerprint=fingerprint,
         alt_titles=meta.alt_titles,
+        kind="law" if doc.user_data["law"] else "plan",
     )
     result = ExtractionResult(document=document)
     regions: dict[str, RegionRecord] = {}
@@ -183,14 +185,21 @@ def extract(source: SourceText) -> ExtractionResult:
 
     # Citations.
     regulations: dict[str, RegulationRecord] = {}
+    cited: set[tuple[str, str, str]] = set()
     for citation in data["citations"]:
         reg_id = regulation_id(citation.title, citation.doc_number)
         regulations.setdefault(reg_id, RegulationRecord(reg_id, citation.title, citation.doc_number))
         measure = unit_of(citation.start)
-        source_node = ("Measure", measure.id) if measure else ("Document", doc_id)
-        relate("CITES", source_node, ("Regulation", reg_id), citation.start, citation.end)
-        if citation.implements:
-            relate("IMPLEMENTS", source_node, ("Regulation", reg_id), citation.start, citation.end)
+        # The document cites everything its measures cite (first occurrence as evidence), so citation
+        # chains between documents are plain paths; the measure keeps its own edge for detail.
+        sources = [("Document", doc_id)] + ([("Measure", measure.id)] if measure else [])
+        for source_node in sources:
+            rel_types = ["CITES", "IMPLEMENTS"] if citation.implements else ["CITES"]
+            for rel_type in rel_types:
+                key = (rel_type, source_node[1], reg_id)
+                if key not in cited:
+                    cited.add(key)
+                    relate(rel_type, source_node, ("Regulation", reg_id), citation.start, citation.end)
     result.regulations = list(regulations.values())
 
     # Deadlines, on the measure that carries them.

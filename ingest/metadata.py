@@ -163,3 +163,40 @@ def _jurisdiction(text: str, meta: Metadata) -> None:
     if region is not None:
         meta.region = region
         meta.level = _LEVELS[region.level]
+
+
+_LAW_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?P<rest>.*)$", re.MULTILINE)
+_LAW_ISSUERS = (
+    ("人民代表大会常务委员会", "全国人民代表大会常务委员会"),
+    ("人民代表大会", "全国人民代表大会"),
+    ("国务院", "国务院"),
+    ("最高人民法院", "最高人民法院"),
+    ("最高人民检察院", "最高人民检察院"),
+)
+
+
+def is_law_markdown(text: str) -> bool:
+    """The reference-law format: `# <full title>` first, promulgation history before `<!-- INFO END -->`."""
+    return text.lstrip().startswith("# ") and "<!-- INFO END -->" in text[:5000]
+
+
+def read_law_metadata(text: str) -> Metadata:
+    """A law, regulation or judicial interpretation: its title line, the body that made it, the date of
+    its latest adoption or amendment (施行 dates are when it takes effect, not when it was issued)."""
+    meta = Metadata()
+    first = text.lstrip().splitlines()[0]
+    meta.title = normalize_title(first.lstrip("# ").strip())
+    header = text[: text.find("<!-- INFO END -->")]
+    dates = [m for m in _LAW_DATE.finditer(header) if "施行" not in m.group("rest")]
+    if dates:
+        latest = max(dates, key=lambda m: (int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+        meta.issued = f"{int(latest.group('y')):04d}-{int(latest.group('m')):02d}-{int(latest.group('d')):02d}"
+        meta.year = int(latest.group("y"))
+        for marker, issuer in _LAW_ISSUERS:
+            if marker in latest.group("rest"):
+                meta.issuer_text = issuer
+                break
+    meta.region = COUNTRY
+    meta.level = "national"
+    meta.header_end = len(header)
+    return meta

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.agencies import AgencyRegistry, Context, find_internal_departments, find_mentions, local_kind
 from ingest.citations import find_citations, title_key
-from ingest.metadata import read_metadata
+from ingest.metadata import read_law_metadata, read_metadata
 from ingest.outline import find_table_header, parse_outline
 from ingest.regions import COUNTRY, gazetteer
 from ingest.roles import FIRST_LEADS_RULE, find_assignments, find_field_assignments
@@ -41,7 +41,8 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 
 @Language.component("policy_outline")
 def policy_outline(doc: Doc) -> Doc:
-    items = parse_outline(doc.text)
+    # laws and regulations are citation targets: their articles are not plan measures
+    items = [] if doc.user_data.get("law") else parse_outline(doc.text)
     doc.user_data["outline"] = items
     doc.user_data["table"] = find_table_header(doc.text) is not None
     doc.spans["measures"] = [s for i in items if (s := _span(doc, i.start, i.end, i.path)) is not None]
@@ -52,7 +53,7 @@ def policy_outline(doc: Doc) -> Doc:
 def policy_metadata(doc: Doc) -> Doc:
     items = doc.user_data.get("outline", [])
     body_start = items[0].start if items else 0
-    meta = read_metadata(doc.text, body_start)
+    meta = read_law_metadata(doc.text) if doc.user_data.get("law") else read_metadata(doc.text, body_start)
     issuer = meta.issuer_text
     context = Context(region=meta.region or COUNTRY, issuer=None, issuer_kind=None)
     registry = AgencyRegistry()
@@ -164,6 +165,16 @@ def executor_matcher(doc: Doc) -> Doc:
             offset += len(name) + 1
         found.extend((match.start(), match.end(), pos, region) for pos, region in regions)
     doc.user_data["executors"] = found
+    return doc
+
+
+def analyse(text: str, law: bool = False) -> Doc:
+    """Run the pipeline on the normalised text; `law` marks a law or regulation (no plan outline)."""
+    nlp = build_nlp()
+    doc = nlp.make_doc(text)
+    doc.user_data["law"] = law
+    for _, component in nlp.pipeline:
+        doc = component(doc)
     return doc
 
 

@@ -47,7 +47,8 @@ def process_file(path: str) -> tuple[str, ExtractionResult | None, str, float]:
     try:
         source = read_file(Path(path))
         result = extract(source)
-        if not result.measures and not result.document.title and not result.document.doc_number:
+        document = result.document
+        if document.kind == "plan" and not result.measures and not document.doc_number and not document.title:
             return path, None, "no policy structure found (no title, number or numbered items)", 0.0
         return path, result, "", time.perf_counter() - started
     except ReadError as error:

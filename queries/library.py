@@ -20,7 +20,7 @@ from ingest.normalize import to_simplified
 
 QUERY_DIR = Path(__file__).resolve().parent
 _PARAM = re.compile(
-    r"^//\s*param\s+(?P<name>\w+)\s*(?:\((?P<type>\w+)\))?\s*:\s*(?P<doc>.*?)(?:\s*Example:\s*(?P<example>.*))?$"
+    r"^//\s*param\s+(?P<name>\w+)\s*(?:\((?P<type>[\w, ]+)\))?\s*:\s*(?P<doc>.*?)(?:\s*Example:\s*(?P<example>.*))?$"
 )
 
 
@@ -30,6 +30,7 @@ class Param:
     description: str
     example: str | None
     type: str = "string"
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class NamedQuery:
         out: dict[str, Any] = {}
         for param in self.params:
             if param.name not in values or values[param.name] in (None, ""):
+                if param.optional:
+                    out[param.name] = ""
+                    continue
                 raise ValueError(f"{self.name} needs --param {param.name}=… ({param.description})")
             value = values[param.name]
             if param.type == "int":
@@ -69,7 +73,8 @@ class NamedQuery:
             "name": self.name,
             "description": self.description,
             "params": [
-                {"name": p.name, "type": p.type, "description": p.description, "example": p.example}
+                {"name": p.name, "type": p.type, "optional": p.optional, "description": p.description,
+                 "example": p.example}
                 for p in self.params
             ],
         }
@@ -87,12 +92,14 @@ def parse(path: Path) -> NamedQuery:
             elif stripped.startswith("// description:"):
                 description = stripped.split(":", 1)[1].strip()
             elif match:
+                flags = [f.strip() for f in (match["type"] or "").split(",") if f.strip()]
                 params.append(
                     Param(
                         match["name"],
                         match["doc"].strip(),
                         (match["example"] or "").strip() or None,
-                        match["type"] or "string",
+                        next((f for f in flags if f != "optional"), "string"),
+                        "optional" in flags,
                     )
                 )
             continue

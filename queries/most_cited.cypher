@@ -1,0 +1,9 @@
+// name: most_cited
+// description: The regulations cited by the most documents.
+// param limit (int): how many to list. Example: 20
+MATCH (d:Document)-[:CITES]->(r:Regulation)
+OPTIONAL MATCH (r)-[:SAME_AS]->(t:Document)
+RETURN coalesce(r.title, r.doc_number) AS regulation, r.doc_number AS doc_number, count(DISTINCT d) AS documents,
+       min(d.year) AS first_year, max(d.year) AS last_year, t.label AS ingested_as, r.id AS regulation_id
+ORDER BY documents DESC, regulation
+LIMIT $limit

@@ -1,0 +1,12 @@
+// name: region_tasks
+// description: Measures that name a region (or a region inside it) as their executor.
+// param region: a region's name or short name. Example: 江西省
+MATCH (top:Region)
+WHERE top.name = $region OR top.name STARTS WITH $region
+MATCH (r:Region)-[:PART_OF*0..3]->(top)
+MATCH (m:Measure)-[e:ASSIGNED_TO]->(r)
+MATCH (d:Document {id: m.doc_id})
+OPTIONAL MATCH (m)<-[:HAS_MEASURE]-(parent:Measure)
+RETURN r.name AS region, d.label AS document, m.path AS path, coalesce(parent.heading, m.heading) AS task,
+       m.heading AS measure, e.evidence AS evidence, m.id AS measure_id
+ORDER BY document, m.start

@@ -1,0 +1,12 @@
+// name: tasks_due
+// description: Measures whose deadline falls in a period (ISO dates, inclusive), with their owners.
+// param start: first day of the period. Example: 2014-01-01
+// param end: last day of the period. Example: 2014-06-30
+MATCH (m:Measure)
+WHERE m.deadline_end >= $start AND m.deadline_end <= $end
+MATCH (d:Document {id: m.doc_id})
+OPTIONAL MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m)
+WITH d, m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + '（' + r.role + '）' END) AS owners
+RETURN m.deadline_end AS due, m.deadline_text AS deadline, d.label AS document, m.path AS path,
+       m.heading AS measure, owners, m.id AS measure_id
+ORDER BY due, document, m.start
