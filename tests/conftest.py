@@ -13,6 +13,7 @@ from ingest.run import FileOutcome, ingest_paths
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "data" / "samples"
+LAWS = REPO / "data" / "laws"
 
 
 class Seeded:
@@ -27,10 +28,11 @@ class Seeded:
 
 @pytest.fixture(scope="session")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
-    """The samples ingested once into a fresh store; KG_STORE points at it for CLI and app tests."""
+    """The five samples and four laws they cite, ingested once into a fresh store; KG_STORE points at
+    it for CLI and app tests."""
     folder = tmp_path_factory.mktemp("store")
     store = FalkorStore.open(folder)
-    outcomes = ingest_paths([SAMPLES], store, workers=1)
+    outcomes = ingest_paths([SAMPLES, LAWS], store, workers=1)
     previous = os.environ.get("KG_STORE")
     os.environ["KG_STORE"] = str(folder)
     try:

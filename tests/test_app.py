@@ -17,7 +17,7 @@ def test_overview_shows_counts(seeded: Seeded) -> None:
     at = _app().run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Document"] == "5"
+    assert metrics["Document"] == "9"
     assert int(metrics["Measure"]) > 300
 
 

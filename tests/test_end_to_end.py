@@ -9,21 +9,22 @@ from pathlib import Path
 
 from graph.stats import graph_stats
 from ingest.run import ingest_paths
-from tests.conftest import REPO, SAMPLES, Seeded
+from tests.conftest import LAWS, REPO, SAMPLES, Seeded
 
 DOC_000 = "浙江省2014年专利事业发展战略推进工作组织实施方案"
 
 
 def test_every_sample_is_added(seeded: Seeded) -> None:
-    assert [o.status for o in seeded.outcomes] == ["added"] * 5
-    assert all(o.counts["measures"] > 0 for o in seeded.outcomes)
+    assert [o.status for o in seeded.outcomes] == ["added"] * 9
+    plans = [o for o in seeded.outcomes if o.path.endswith(".txt")]
+    assert len(plans) == 5 and all(o.counts["measures"] > 0 for o in plans)
 
 
 def test_every_label_is_populated(seeded: Seeded) -> None:
     nodes = graph_stats(seeded.store)["nodes"]
     for label in ("Document", "Measure", "Agency", "Region", "Regulation"):
         assert nodes.get(label, 0) > 0, label
-    assert nodes["Document"] == 5
+    assert nodes["Document"] == 9
 
 
 def test_000_is_issued_by_the_zhejiang_ip_office(seeded: Seeded) -> None:
@@ -83,7 +84,7 @@ def test_evidence_offsets_point_into_the_original_text(seeded: Seeded) -> None:
 
 def test_reingesting_changes_nothing(seeded: Seeded) -> None:
     before = graph_stats(seeded.store)
-    outcomes = ingest_paths([SAMPLES], seeded.store, workers=1)
+    outcomes = ingest_paths([SAMPLES, LAWS], seeded.store, workers=1)
     assert {o.status for o in outcomes} == {"unchanged"}
     assert graph_stats(seeded.store) == before
 
@@ -98,7 +99,7 @@ def _cli(*args: str, env_store: Path) -> subprocess.CompletedProcess[str]:
 def test_cli_stats_and_agency_tasks(seeded: Seeded) -> None:
     stats = _cli("-m", "graph", "stats", "--json", env_store=seeded.folder)
     assert stats.returncode == 0, stats.stderr
-    assert json.loads(stats.stdout)["nodes"]["Document"] == 5
+    assert json.loads(stats.stdout)["nodes"]["Document"] == 9
     tasks = _cli(
         "-m",
         "queries",

@@ -1,0 +1,151 @@
+"""Every named query on the sample corpus (five plans + four laws), each with a concrete answer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from queries.library import load_library
+from tests.conftest import REPO, Seeded
+
+GANSU = "甘肃省市场监督管理局"
+
+
+def run(seeded: Seeded, name: str, **params: object) -> list[dict]:
+    return load_library()[name].run(seeded.store, params)
+
+
+def test_library_lists_at_least_14_documented_queries() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "queries", "list", "--json"], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    listed = json.loads(result.stdout)
+    assert len(listed) >= 14
+    for query in listed:
+        assert query["name"] and query["description"]
+        for param in query["params"]:
+            assert param["description"] and (param["example"] or param["optional"])
+
+
+def test_every_query_uses_parameters_not_formatting() -> None:
+    for query in load_library().values():
+        for param in query.params:
+            assert f"${param.name}" in query.cypher, (query.name, param.name)
+
+
+def test_agency_tasks_by_alias_and_traditional_input(seeded: Seeded) -> None:
+    canonical = run(seeded, "agency_tasks", agency=GANSU)
+    assert len(canonical) >= 40
+    by_alias = run(seeded, "agency_tasks", agency="省市場監管局")  # Traditional alias
+    assert len(by_alias) == len(canonical)
+
+
+def test_agency_role_tasks_leads(seeded: Seeded) -> None:
+    rows = run(seeded, "agency_role_tasks", agency=GANSU, role="lead")
+    assert {r["role"] for r in rows} == {"lead"}
+    assert "一/(二)/5" in {r["path"] for r in rows}
+
+
+def test_co_owners_of_the_gansu_regulator(seeded: Seeded) -> None:
+    rows = run(seeded, "co_owners", agency=GANSU)
+    by_name = {r["co_owner"]: r for r in rows}
+    assert by_name["甘肃省科学技术厅"]["shared_measures"] >= 5
+    assert by_name["各成员单位"]["generic"] is True
+
+
+def test_tasks_due_in_the_first_half_of_2014(seeded: Seeded) -> None:
+    rows = run(seeded, "tasks_due", start="2014-01-01", end="2014-06-30")
+    assert rows and all("2014-01-01" <= r["due"] <= "2014-06-30" for r in rows)
+    assert any(r["path"] == "(十九)/19" for r in rows)
+
+
+def test_task_gaps_finds_measures_without_a_lead(seeded: Seeded) -> None:
+    rows = run(seeded, "task_gaps", doc="甘肃省")
+    gaps = {r["path"]: r["gap"] for r in rows}
+    assert gaps["一/(一)/1"] == "no lead"  # 省市场监管局负责: responsible, nobody leads
+    assert "一/(二)/5" not in gaps  # led by the regulator
+
+
+def test_agency_workload_in_gansu(seeded: Seeded) -> None:
+    rows = run(seeded, "agency_workload", scope="甘肃省")
+    top = rows[0]
+    assert top["agency"] == GANSU
+    assert top["lead"] + top["responsible"] + top["support"] == top["total"] >= 40
+
+
+def test_region_tasks_for_jiangxi(seeded: Seeded) -> None:
+    rows = run(seeded, "region_tasks", region="江西")
+    assert {r["path"] for r in rows} == {"三/(二)/3", "三/(七)/3"}
+    assert any("省份传播利用能力培育" in r["task"] or "省份傳播利用能力培育" in r["task"] for r in rows)
+
+
+def test_regulation_citers_timeline(seeded: Seeded) -> None:
+    rows = run(seeded, "regulation_citers", regulation="企业知识产权管理规范")
+    assert [r["year"] for r in rows] == [2017, 2020]
+    assert {r["region"] for r in rows} == {"靖江市", "甘肃省"}
+
+
+def test_most_cited_links_patent_law(seeded: Seeded) -> None:
+    rows = run(seeded, "most_cited", limit=50)
+    patent = next(r for r in rows if r["regulation"] == "专利法")
+    assert patent["ingested_as"] == "中华人民共和国专利法"
+    assert rows[0]["documents"] >= rows[-1]["documents"]
+
+
+def test_shared_citations_pairs(seeded: Seeded) -> None:
+    rows = run(seeded, "shared_citations")
+    pairs = {(r["document_a"], r["document_b"]): r["shared"] for r in rows}
+    assert any("企业知识产权管理规范" in shared for shared in pairs.values())
+    assert any("国务院关于新形势下加快知识产权强国建设的若干意见" in shared for shared in pairs.values())
+
+
+def test_implementation_chain_from_the_patent_law(seeded: Seeded) -> None:
+    rows = run(seeded, "implementation_chain", doc="中华人民共和国专利法")
+    documents = {r["document"] for r in rows}
+    assert "专利代理条例" in documents  # the regulation cites the law
+    assert any(d.startswith("(无标题) 004") for d in documents)  # the national plan cites 《专利法》
+
+
+def test_region_documents_include_sub_regions(seeded: Seeded) -> None:
+    rows = run(seeded, "region_documents", region="江苏省")
+    assert [r["region"] for r in rows] == ["靖江市"]  # a county-level city of 泰州市, 江苏省
+
+
+def test_targets_by_region_and_indicator(seeded: Seeded) -> None:
+    rows = run(seeded, "targets_by_region", region="靖江市", indicator="万人发明专利")
+    assert [(r["value"], r["unit"]) for r in rows] == [(13.0, "件")]
+    assert len(run(seeded, "targets_by_region", region="靖江市", indicator="")) >= 15
+
+
+def test_entity_path_between_an_agency_and_a_regulation(seeded: Seeded) -> None:
+    rows = run(seeded, "entity_path", **{"from": "浙江省知识产权局", "to": "企业专利信息利用工作指南"})
+    assert rows[0]["length"] == 2
+    assert rows[0]["relationships"] == ["RESPONSIBLE_FOR", "CITES"]
+
+
+def test_search_measures_in_both_scripts(seeded: Seeded) -> None:
+    simplified = run(seeded, "search_measures", q="质押融资")
+    traditional = run(seeded, "search_measures", q="質押融資")
+    assert simplified == traditional
+    assert {r["document"][:4] for r in simplified} >= {"浙江省2", "甘肃省知"}
+
+
+def test_document_measures_and_citations(seeded: Seeded) -> None:
+    measures = run(seeded, "document_measures", doc="靖政办发〔2017〕130号")
+    assert len(measures) == 52 and measures[0]["path"] == "一"
+    citations = run(seeded, "document_citations", doc="靖政办发〔2017〕130号")
+    assert {c["regulation"] for c in citations} == {
+        "关于加快建设知识产权强省的意见",
+        "国家知识产权强县工程试点、示范县(区)评定管理办法",
+        "企业知识产权管理规范",
+    }
+
+
+def test_missing_parameter_is_a_clear_error(seeded: Seeded) -> None:
+    with pytest.raises(ValueError, match="needs --param agency"):
+        load_library()["agency_tasks"].run(seeded.store, {})
+    with pytest.raises(ValueError, match="whole number"):
+        load_library()["most_cited"].run(seeded.store, {"limit": "many"})
