@@ -8,9 +8,27 @@ import json
 import sys
 from pathlib import Path
 
+from graph.analytics import analyze
 from graph.export import export
 from graph.stats import graph_stats
 from graph.store import StoreError, open_store, store_path
+
+
+def _print_analysis(result: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    print("agencies (co-responsibility network): weighted degree, degree, betweenness, community, tasks")
+    for a in result["agencies"]:
+        degrees = f"{a['weighted_degree']:>4} {a['degree']:>4}"
+        print(f"  {degrees} {a['betweenness']:>8.4f} {a['community']:>3} {a['tasks']:>4}  {a['name']}")
+    print(f"communities: {len(result['communities'])}")
+    for index, members in enumerate(result["communities"]):
+        print(f"  {index}: {'、'.join(members)}")
+    print("regulations (citation network): citing documents, PageRank")
+    for r in result["regulations"]:
+        mark = " [ingested]" if r["ingested"] else ""
+        print(f"  {r['citing_documents']:>4} {r['pagerank']:>8.4f}  {r['title']}{mark}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     exp = sub.add_parser("export", help="write the whole graph to a file (csv: a folder)")
     exp.add_argument("--format", choices=["json", "graphml", "csv"], required=True)
     exp.add_argument("-o", "--out", type=Path, required=True)
+    analyze_cmd = sub.add_parser("analyze", help="agency co-responsibility network and citation network metrics")
+    analyze_cmd.add_argument("--json", action="store_true")
+    analyze_cmd.add_argument("--limit", type=int, default=20, help="rows per ranking (default 20)")
+    analyze_cmd.add_argument("--include-generic", action="store_true", help="keep generic holders (各成员单位 …)")
     server = sub.add_parser("server", help="the embedded FalkorDB server of KG_STORE")
     server.add_argument("action", choices=["start", "stop", "status"])
     args = parser.parse_args(argv)
@@ -40,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         store = open_store()
         try:
-            if args.command == "stats":
+            if args.command == "analyze":
+                _print_analysis(analyze(store, args.include_generic, args.limit), args.json)
+            elif args.command == "stats":
                 result = graph_stats(store)
                 if args.json:
                     print(json.dumps(result, ensure_ascii=False, sort_keys=True))
