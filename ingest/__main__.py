@@ -9,22 +9,27 @@ from pathlib import Path
 from tqdm import tqdm
 
 from graph.store import StoreError, open_store
-from ingest.read import iter_paths
+from ingest.read import display_path, iter_paths
 from ingest.run import FileOutcome, default_store_label, ingest_paths
 
 
 def _line(outcome: FileOutcome) -> str:
+    """One line per file, whatever its name holds (newlines and undecodable bytes are escaped)."""
+    path = display_path(outcome.path)
     if outcome.status in {"failed", "skipped"}:
-        return f"{outcome.status.upper():9} {outcome.path}: {outcome.reason}"
+        return f"{outcome.status.upper():9} {path}: {outcome.reason}"
     counts = outcome.counts
     detail = ", ".join(f"{v} {k}" for k, v in counts.items() if v) if counts else ""
     title = f" «{outcome.title}»" if outcome.title else ""
-    return f"{outcome.status.upper():9} {outcome.path}{title}{': ' + detail if detail else ''}"
+    note = f" (note: {outcome.reason})" if outcome.reason else ""
+    return f"{outcome.status.upper():9} {path}{title}{': ' + detail if detail else ''}{note}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
-    parser.add_argument("paths", nargs="+", type=Path, help="files (.txt, .md) or folders, walked recursively")
+    parser.add_argument(
+        "paths", nargs="+", type=Path, help="files (.txt, .md, .html, .htm, .docx, .pdf) or folders, walked recursively"
+    )
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: 2)")
     parser.add_argument("--quiet", action="store_true", help="no per-file lines, only the summary")
     args = parser.parse_args(argv)
@@ -36,16 +41,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     files, _ = iter_paths(args.paths)
     lines: list[str] = []
+    outcomes: list[FileOutcome] = []
     with tqdm(total=len(files), unit="file", desc="ingest", file=sys.stderr, disable=None) as bar:
 
         def report(outcome: FileOutcome) -> None:
+            outcomes.append(outcome)
             lines.append(_line(outcome))
             if outcome.status != "skipped":
                 bar.update(1)
 
         try:
-            outcomes = ingest_paths(args.paths, store, args.workers, report)
+            ingest_paths(args.paths, store, args.workers, report)
         except StoreError as error:
+            # The lines of the files done so far first: they are true, and say where it stopped.
+            bar.close()
+            if not args.quiet:
+                print("\n".join(lines))
             print(f"error: {error}", file=sys.stderr)
             return 2
         finally:

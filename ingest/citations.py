@@ -76,6 +76,13 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
     return found
 
 
+def _implements(before: str) -> bool:
+    """An implementing verb governs the title: right before it, or before a list of titles and numbers
+    that ends with it (`贯彻落实《A》(…号)《B》、《C》`)."""
+    stripped = re.sub(r"《[^《》]*》|\([^()]*号\)|[、,\s和及]", "", before)
+    return bool(_IMPLEMENT_VERB.search(stripped[-12:])) or bool(_IMPLEMENT_VERB.search(before[-30:]))
+
+
 def find_citations(text: str, exclude_titles: set[str], exclude_numbers: set[str]) -> list[Citation]:
     """Cited titles (with the number that follows them in brackets) and bare cited numbers."""
     numbers = find_doc_numbers(text)
@@ -94,8 +101,7 @@ def find_citations(text: str, exclude_titles: set[str], exclude_numbers: set[str
                 used_numbers.add(candidate.start)
                 break
         sentence_start = max(text.rfind(c, 0, match.start()) for c in "。;\n")
-        before = text[sentence_start + 1 : match.start()]
-        implements = bool(_IMPLEMENT_VERB.search(before[-30:]))
+        implements = _implements(text[sentence_start + 1 : match.start()])
         citations.append(
             Citation(
                 match.start(),
@@ -109,7 +115,7 @@ def find_citations(text: str, exclude_titles: set[str], exclude_numbers: set[str
         if number.start in used_numbers or number.value in exclude_numbers:
             continue
         sentence_start = max(text.rfind(c, 0, number.start) for c in "。;\n")
-        implements = bool(_IMPLEMENT_VERB.search(text[sentence_start + 1 : number.start][-30:]))
+        implements = _implements(text[sentence_start + 1 : number.start])
         citations.append(Citation(number.start, number.end, None, number.value, implements))
     citations.sort(key=lambda c: c.start)
     return citations

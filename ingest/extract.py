@@ -11,9 +11,9 @@ import re
 
 from ingest.agencies import make_agency
 from ingest.citations import title_key
+from ingest.metadata import is_law_markdown
 from ingest.normalize import compact, detect_script, normalize
 from ingest.outline import OutlineItem, innermost
-from ingest.metadata import is_law_markdown
 from ingest.pipeline import analyse
 from ingest.records import (
     DocumentRecord,

@@ -69,13 +69,18 @@ def read_metadata(text: str, body_start: int) -> Metadata:
         heading = _PLAN_HEADING.search(header)
         if heading:
             meta.title = normalize_title(heading.group("t"))
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"《[^《》]*》", header)]
     for match in _PRINTED_PLAN.finditer(header):
+        if any(a < match.start() < b for a, b in quoted):
+            continue  # 《国家知识产权局关于印发<2014年…计划>的通知》: a cited text, not this one
         meta.alt_titles.append(normalize_title(match.group("t")))
     if headline:
         meta.alt_titles.append(normalize_title(headline.group("t")))
     for heading in _PLAN_HEADING.finditer(header):
         meta.alt_titles.append(normalize_title(heading.group("t")))
-    meta.alt_titles = [t for t in dict.fromkeys(meta.alt_titles) if t and t != meta.title]
+    titles = [t for t in dict.fromkeys(meta.alt_titles) if t and t != meta.title]
+    # a heading printed on two lines is read line by line too: keep only the whole title
+    meta.alt_titles = [t for t in titles if not any(t != o and t in o for o in titles)]
 
     meta.doc_number = _own_number(text, header)
     _signature(text, header, meta)
@@ -144,8 +149,10 @@ def _published(header: str) -> str | None:
 
 def region_of_name(name: str) -> RegionRecord | None:
     """The region a body's or a title's name starts with (国家/全国 → the country)."""
+    if name.startswith(("国家", "全国", "国务院", "中共中央", "中华人民共和国")):
+        return COUNTRY
     stripped = re.sub(r"^(?:\d{4}年度?|中共)", "", name)
-    if stripped.startswith(("国家", "全国", "国务院", "中共中央", "中华人民共和国")):
+    if stripped.startswith(("国家", "全国", "国务院", "中华人民共和国")):
         return COUNTRY
     found = gazetteer().longest_prefix_match(stripped)
     return found[1] if found else None

@@ -70,10 +70,12 @@ def find_assignments(
         clause_from = _clause_start(text, previous_verb_end, verb.start())
         previous_verb_end = verb.end()
         body = _FILLER.sub("", text[clause_from : verb.start()])
-        if not body.strip():
-            continue
         inside = [m for m in mentions if clause_from <= m.start and m.end <= clause_from + len(body)]
-        agencies = _agencies_before_verb(body, clause_from, inside, context, registry)
+        agencies = _agencies_before_verb(body, clause_from, inside, context, registry) if body.strip() else []
+        if not agencies:
+            # `各地要按照要求,积极配合…`: the subject opens the sentence, before a comma and 要/应
+            subject = _subject_of_sentence(text, clause_from, verb.start(), mentions)
+            agencies = [subject] if subject else []
         if not agencies:
             continue
         role = ROLE_OF[verb.group("verb")]
@@ -85,6 +87,21 @@ def find_assignments(
                 agency_role = "lead" if index == 0 else "support"
             found.append(Assignment(by_id[agency_id], agency_role, clause_from, verb.end()))
     return found
+
+
+_MODAL = re.compile(r"(?:要|应当|应|须|需|必须)")
+
+
+def _subject_of_sentence(text: str, clause_from: int, verb_start: int, mentions: list[Mention]) -> AgencyRecord | None:
+    """The body that opens the clause, when a modal verb follows it and only filler stands between the
+    last comma and the role verb (`各地要按照要求,积极配合`)."""
+    comma = text.rfind(",", clause_from, verb_start)
+    if comma == -1 or _FILLER.sub("", text[comma + 1 : verb_start]).strip():
+        return None
+    opening = next((m for m in mentions if m.start >= clause_from), None)
+    if opening is None or text[clause_from : opening.start].strip() or opening.end > comma:
+        return None
+    return opening.agency if _MODAL.match(text, opening.end) else None
 
 
 def _agencies_before_verb(

@@ -1,7 +1,16 @@
 """Running an ingest: files → worker processes (read + extract, plain records back) → one writer.
 
 Each file ends as exactly one outcome: added, merged (a new source of a known document),
-unchanged, skipped or failed, with a one-line reason for the last two.
+unchanged, skipped or failed, with a one-line reason for the last two. A failed file leaves no
+trace in the graph: it fails before its one write query, or its query is refused as a whole.
+
+Guards (limits on the input itself live in `ingest.read`):
+- EXTRACT_TIME_LIMIT_S: one file's read + extraction stops after 120 s (a pathological input
+  must not stall the corpus);
+- a worker process that dies (out of memory, a crash inside a parser) fails its file only: the
+  files it had in hand are retried one by one in fresh processes, so the culprit is named;
+- the store going away mid-run (its server killed) stops the run with one clear error: every
+  document written so far is whole, and running the same command again completes the corpus.
 """
 
 from __future__ import annotations
@@ -9,8 +18,14 @@ from __future__ import annotations
 import fcntl
 import multiprocessing
 import os
+import signal
+import threading
 import time
+import warnings
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +33,7 @@ from pathlib import Path
 from graph.loader import Loader
 from graph.store import GraphStore, StoreError, store_path
 from ingest.extract import extract
-from ingest.read import ReadError, iter_paths, read_file
+from ingest.read import ReadError, ReadWarning, iter_paths, read_file
 from ingest.records import ExtractionResult
 
 _PARALLEL_FROM = 8  # below this many files a worker pool costs more than it saves
@@ -41,31 +56,110 @@ class StageTimes:
     chars: int = 0
 
 
-def process_file(path: str) -> tuple[str, ExtractionResult | None, str, float]:
-    """Worker: read + extract one file. Never raises: errors come back as a reason."""
+EXTRACT_TIME_LIMIT_S = 120
+MIN_CJK_CHARS = 20  # fewer Chinese characters than a title: not a Chinese policy document
+_WINDOW_PER_WORKER = 4  # files in flight per worker: keeps both busy without piling up results
+
+Result = tuple[str, ExtractionResult | None, str, float]
+
+
+class _TimeLimitExceeded(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TimeLimitExceeded after `seconds` (SIGALRM: only in a process's main thread,
+    which is where the CLI and the worker processes run files; elsewhere no limit applies)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(_signum: int, _frame: object) -> None:
+        raise _TimeLimitExceeded
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def cjk_count(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+
+
+def process_file(path: str) -> Result:
+    """Worker: read + extract one file. Never raises: errors come back as a reason.
+
+    On success the reason slot carries notes that did not stop the file (a ReadWarning)."""
     started = time.perf_counter()
     try:
-        source = read_file(Path(path))
-        result = extract(source)
-        document = result.document
-        if document.kind == "plan" and not result.measures and not document.doc_number and not document.title:
+        with warnings.catch_warnings(record=True) as caught, time_limit(EXTRACT_TIME_LIMIT_S):
+            warnings.simplefilter("always", ReadWarning)
+            source = read_file(Path(path))
+            cjk = cjk_count(source.text)
+            if cjk < MIN_CJK_CHARS:
+                return path, None, f"no Chinese text ({cjk} CJK characters): not a policy document", 0.0
+            result = extract(source)
+        if not result.measures and not result.document.title and not result.document.doc_number:
             return path, None, "no policy structure found (no title, number or numbered items)", 0.0
-        return path, result, "", time.perf_counter() - started
+        notes = "; ".join(str(w.message) for w in caught if issubclass(w.category, ReadWarning))
+        return path, result, notes, time.perf_counter() - started
     except ReadError as error:
         return path, None, str(error), 0.0
+    except _TimeLimitExceeded:
+        return path, None, f"stopped: reading and extraction took longer than {EXTRACT_TIME_LIMIT_S} s", 0.0
     except RecursionError:
         return path, None, "structure too deeply nested to parse", 0.0
+    except MemoryError:
+        return path, None, "out of memory while extracting", 0.0
     except Exception as error:
-        return path, None, f"extraction failed: {type(error).__name__}: {error}", 0.0
+        return path, None, f"extraction failed: {type(error).__name__}: {str(error)[:200]}", 0.0
 
 
-def _results(paths: list[str], workers: int) -> Iterator[tuple[str, ExtractionResult | None, str, float]]:
+_CRASHED = "extraction crashed its worker process (out of memory or a fault in a parser)"
+
+
+def _isolated(path: str, context: multiprocessing.context.BaseContext) -> Result:
+    """One file in a fresh process of its own, so a crash is pinned on the file that caused it."""
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        try:
+            return pool.submit(process_file, path).result()
+        except BrokenProcessPool:
+            return path, None, _CRASHED, 0.0
+
+
+def _results(paths: list[str], workers: int) -> Iterator[Result]:
+    """Results in the order of `paths` (the loader's identity resolution depends on the order,
+    so a rerun after a crash resolves exactly as a clean run did)."""
     if workers <= 1 or len(paths) < _PARALLEL_FROM:
         yield from (process_file(p) for p in paths)
         return
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        yield from pool.imap(process_file, paths, chunksize=4)
+    pending = deque(paths)
+    while pending:
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+        in_flight: deque[tuple[str, Future[Result]]] = deque()
+        try:
+            while pending or in_flight:
+                while pending and len(in_flight) < workers * _WINDOW_PER_WORKER:
+                    path = pending.popleft()
+                    in_flight.append((path, pool.submit(process_file, path)))
+                path, future = in_flight.popleft()
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    # A worker died: every file in flight lost its result. Retry them one by
+                    # one, then go on with a fresh pool.
+                    for lost in [path, *(p for p, _ in in_flight)]:
+                        yield _isolated(lost, context)
+                    in_flight.clear()
+                    break
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 @contextmanager
@@ -87,6 +181,14 @@ def writer_lock(store: GraphStore) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _prefixed(reason: str) -> tuple[str, str]:
+    """iter_paths' "failed: …"/"skipped: …" reasons → (status, reason)."""
+    for status in ("failed", "skipped"):
+        if reason.startswith(status + ": "):
+            return status, reason[len(status) + 2 :]
+    return "skipped", reason
+
+
 def ingest_paths(
     paths: list[Path],
     store: GraphStore,
@@ -94,14 +196,16 @@ def ingest_paths(
     on_outcome: Callable[[FileOutcome], None] | None = None,
     times: StageTimes | None = None,
 ) -> list[FileOutcome]:
+    """Ingest files and folders. Raises StoreError when the store itself fails (the run stops;
+    what was written is whole); every problem of a single file is that file's outcome."""
     files, skipped = iter_paths(paths)
-    outcomes = [FileOutcome(str(p), "skipped", reason) for p, reason in skipped]
+    outcomes = [FileOutcome(str(p), *_prefixed(reason)) for p, reason in skipped]
     for outcome in outcomes:
         if on_outcome:
             on_outcome(outcome)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     with writer_lock(store):
-        loader = Loader(store)
+        loader = _loader(store)
         for path, result, reason, seconds in _results([str(f) for f in files], workers):
             if times is not None:
                 times.read_extract += seconds
@@ -111,9 +215,19 @@ def ingest_paths(
                 started = time.perf_counter()
                 try:
                     loaded = loader.load(result)
-                    outcome = FileOutcome(path, loaded.status, "", loaded.doc_id, loaded.counts, result.document.title)
+                    outcome = FileOutcome(
+                        path, loaded.status, reason, loaded.doc_id, loaded.counts, result.document.title
+                    )
                 except StoreError as error:
+                    # The store refused this document's query as a whole: nothing of it landed.
                     outcome = FileOutcome(path, "failed", f"store refused the document: {error}")
+                except Exception as error:
+                    # Not a refusal but the store failing (connection lost, server killed):
+                    # stop, rather than fail every remaining file with the same error.
+                    raise StoreError(
+                        f"the store failed while writing {path}: {type(error).__name__}: {error}; "
+                        "every document written before is complete: run the same command again to finish"
+                    ) from error
                 if times is not None:
                     times.load += time.perf_counter() - started
                     times.chars += len(result.document.text)
@@ -121,6 +235,15 @@ def ingest_paths(
             if on_outcome:
                 on_outcome(outcome)
     return outcomes
+
+
+def _loader(store: GraphStore) -> Loader:
+    try:
+        return Loader(store)
+    except StoreError:
+        raise
+    except Exception as error:  # the store cannot be reached at all
+        raise StoreError(f"cannot read the store: {type(error).__name__}: {error}") from error
 
 
 def default_store_label() -> str:

@@ -16,6 +16,7 @@ TARGET = re.compile(
 _COMPARATORS = {"以上": ">=", "不少于": ">=", "至少": ">=", "不低于": ">=", "以下": "<=", "不超过": "<=", "超过": ">"}
 _CLAUSE_START = re.compile(r"[,;。:、\n(]")
 _PHRASE_START = re.compile(r"[,;。:\n(]")
+_MARKER = re.compile(r"\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ def find_targets(text: str) -> list[Target]:
             (x.end() for x in _CLAUSE_START.finditer(text, max(0, m.start() - 30), m.start())),
             default=max(0, m.start() - 30),
         )
+        marker = _MARKER.match(text, clause_start)
+        if marker:
+            clause_start = marker.end()  # `3.开展…培训6次`: the item's number is not part of the goal
         lead = text[clause_start : m.start()]
         verb = m.group("verb") or ""
         phrase_start = max(
@@ -49,18 +53,33 @@ def find_targets(text: str) -> list[Target]:
             continue  # a bare quantity (第8届, 9大) is not a goal; 新增A 2个、B 10个 shares its verb
         cmp_word = m.group("cmp") or next((w for w in _COMPARATORS if w in lead + verb), "")
         comparator = _COMPARATORS.get(cmp_word, "=")
-        indicator = re.sub(rf"(?:{_VERBS}|分别|约|力争|争取|\s)+$", "", lead).strip()
-        indicator = re.sub(r"^(?:到|至|在|全市|全省)?\d{4}年(?:底|末)?", "", indicator).strip() or indicator
-        value = float(m.group("value"))
+        previous = found[-1] if found else None
+        if previous and re.fullmatch(r"\s*[和及、与]\s*", text[previous.end : m.start()]):
+            indicator = previous.indicator  # 分别达到5000件和2000件: one indicator, two values
+            clause_start = m.start()
+        else:
+            indicator = _indicator(lead, text, m.end())
         found.append(
             Target(
                 clause_start,
                 m.end(),
                 text[clause_start : m.end()].strip(),
                 indicator,
-                value,
+                float(m.group("value")),
                 m.group("unit"),
                 comparator,
             )
         )
     return found
+
+
+def _indicator(lead: str, text: str, after: int) -> str:
+    """What is counted: the words before the number, or — when those are only a verb (`累计培训200名以上
+    知识产权专业管理人员`) — the noun phrase right after it."""
+    indicator = re.sub(rf"(?:{_VERBS}|分别|约|力争|争取|\s)+$", "", lead).strip()
+    indicator = re.sub(r"^(?:到|至|在|全市|全省)?\d{4}年(?:底|末)?", "", indicator).strip() or indicator
+    if len(re.sub(rf"^(?:{_VERBS}|组织|累计|再|新)+", "", indicator)) < 2:
+        tail = re.match(r"[^,;。:、\n(]{2,24}", text[after:])
+        if tail:
+            return tail.group(0).strip()
+    return indicator

@@ -186,11 +186,6 @@ def test_each_title_in_a_list_gets_its_own_number() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="implements looks for the verb only in the 30 characters before each 《: in "
-    "`贯彻落实《A》(n)《B》(n)《C》(n)` B and C get implements=False although 贯彻落实 governs the whole list",
-)
 def test_implements_covers_every_title_governed_by_the_verb() -> None:
     assert [c.implements for c in cited(LIST_003)] == [True, True, True]
 

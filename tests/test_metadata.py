@@ -59,12 +59,6 @@ def test_000_level_region_and_year() -> None:
     assert (meta("000").level, region_name("000"), meta("000").year) == ("provincial", "浙江省", 2014)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_PRINTED_PLAN reads `印发<…计划>的通知` inside a *cited* title: 000 gets alt title "
-    "'2014年全国专利事业发展战略推进计划' (the national plan it implements), so that plan would be excluded "
-    "from its citations as an own title",
-)
 def test_000_alt_titles_do_not_include_the_cited_national_plan() -> None:
     assert "2014年全国专利事业发展战略推进计划" not in meta("000").alt_titles
 
@@ -129,11 +123,6 @@ def test_002_alt_titles_hold_the_plan_title() -> None:
     assert "2020年甘肃省深入实施知识产权战略加快建设知识产权强省推进计划" in meta("002").alt_titles
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a plan heading printed on two lines (`2020年甘肃省深入实施知识产权战略` / `加快建设知识产权强省推进计划`) "
-    "gives the second line alone as an alt title '加快建设知识产权强省推进计划'",
-)
 def test_002_alt_titles_hold_no_half_heading() -> None:
     assert "加快建设知识产权强省推进计划" not in meta("002").alt_titles
 
@@ -187,11 +176,6 @@ def test_region_of_name(name: str, region: str) -> None:
     assert record is not None and record.name == region
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="region_of_name strips a leading 中共 before testing for 中共中央, so '中共中央办公厅' (中办) becomes "
-    "'中央办公厅' and gets no region instead of 中国",
-)
 def test_region_of_the_central_party_office_is_the_country() -> None:
     record = region_of_name("中共中央办公厅")
     assert record is not None and record.name == "中国"

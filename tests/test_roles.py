@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ingest.agencies import AgencyRegistry, Context, find_mentions
 from ingest.normalize import normalize
 from ingest.records import RegionRecord
@@ -243,11 +241,6 @@ def test_generic_departments_cooperating_in_prose_support() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the subject before a comma is lost: in `各地要按照要求,积极配合…` the clause for 配合 starts after "
-    "the comma, holds only the filler 积极, and 各地 gets no support role",
-)
 def test_subject_before_a_comma_supports() -> None:
     text = quote("004", "各地要按照要求,积极配合全国知识产权运营公共服务平台上线运营工作")
     assert roles(text, national()) == [("各地", "support")]

@@ -56,10 +56,6 @@ def test_training_above_is_at_least() -> None:
     assert values(TRAINING_001) == [(200, "名", ">=")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the indicator is read only before the number: `累计培训200名以上知识产权专业管理人员…` gives indicator ''",
-)
 def test_training_indicator_names_who_is_trained() -> None:
     assert "知识产权专业管理人员" in only(TRAINING_001).indicator
 
@@ -68,11 +64,6 @@ def test_respectively_gives_two_targets() -> None:
     assert values(TWO_TARGETS_001) == [(5000, "件", "="), (2000, "件", "=")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the second target of `分别达到5000件和2000件` gets indicator '全市年均专利申请量和授权量分别达到5000件和', "
-    "which holds the first target's value",
-)
 def test_second_of_two_targets_has_no_value_in_its_indicator() -> None:
     second = find_targets(TWO_TARGETS_001)[1]
     assert "5000" not in second.indicator
@@ -127,11 +118,6 @@ def test_target_text_and_offsets() -> None:
         assert text[target.start : target.end] == target.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a sub-item's outline marker leaks into the target: `3.开展专利信息人员培训6次` gives text "
-    "'3.开展专利信息人员培训6次' and indicator '3.开展专利信息人员'",
-)
 def test_outline_marker_is_not_part_of_the_target() -> None:
     target = only(quote("000", "3.开展专利信息人员培训6次。"))
     assert (target.value, target.unit) == (6, "次")
