@@ -32,10 +32,12 @@ test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-# Debian's chromium for the real-browser test (installed only when missing and apt is usable).
+# Debian's chromium (and a CJK font for readable screenshots) for the real-browser test, installed
+# only when missing and apt is usable; without them that test is skipped with the reason.
 browser:
-	@if [ ! -x $(CHROMIUM) ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	@if { [ ! -x $(CHROMIUM) ] || [ ! -d /usr/share/fonts/truetype/wqy ]; } && command -v apt-get >/dev/null 2>&1 \
+		&& [ "$$(id -u)" = 0 ]; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null) \
 		|| echo "could not install chromium: the browser test will be skipped"; fi
 
 stop:

@@ -10,6 +10,7 @@ import streamlit as st
 from graph.stats import graph_stats
 from graph.store import GraphStore, StoreError, open_store
 from queries.library import get
+from queries.readonly import run_console
 
 CACHE_SECONDS = 10  # short: the ingester may be writing while the app reads
 
@@ -32,6 +33,11 @@ def named(name: str, params: tuple[tuple[str, Any], ...] = ()) -> list[dict[str,
 @st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
 def stats() -> dict[str, dict[str, int]]:
     return graph_stats(store())
+
+
+def console(query: str) -> tuple[list[dict[str, Any]], bool]:
+    """The read-only console: never cached, refused before the store when it writes."""
+    return run_console(store(), query)
 
 
 def table(rows: list[dict[str, Any]], columns: list[str] | None = None) -> pd.DataFrame:

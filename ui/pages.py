@@ -1,4 +1,4 @@
-"""The app's pages. Each takes the graph statistics and draws itself."""
+"""The app's pages. Each draws itself from cached reads; failures show as messages, never tracebacks."""
 
 from __future__ import annotations
 
@@ -8,110 +8,298 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ui import data
+from ingest.normalize import to_simplified
+from queries.library import load_library
+from queries.readonly import ROW_CAP, TIME_LIMIT_MS
+from ui import cypher, data
+from ui.graph_view import graph_panel
+from ui.widgets import ROLE_NAMES, downloads, highlighted, open_button, picker, table
 
-ROLE_NAMES = {"lead": "牵头 lead", "responsible": "负责 responsible", "support": "配合 support"}
+Stats = dict[str, dict[str, int]]
+LABELS = ("Document", "Measure", "Agency", "Region", "Regulation", "Target")
+CONSOLE_EXAMPLE = (
+    "MATCH (a:Agency)-[r:LEADS]->(m:Measure)\nRETURN a.name AS agency, count(m) AS leads\nORDER BY leads DESC LIMIT 10"
+)
 
 
-def overview(counts: dict[str, dict[str, int]]) -> None:
+def overview(counts: Stats) -> None:
     st.title("Overview")
-    nodes = counts["nodes"]
-    columns = st.columns(6)
-    for column, label in zip(columns, ["Document", "Measure", "Agency", "Region", "Regulation", "Target"], strict=True):
-        column.metric(label, nodes.get(label, 0))
+    columns = st.columns(len(LABELS))
+    for column, label in zip(columns, LABELS, strict=True):
+        column.metric(label, counts["nodes"].get(label, 0))
+    left, right = st.columns(2)
+    left.subheader("Documents per year")
+    per_year = data.safely(data.read, cypher.DOCS_PER_YEAR) or []
+    if per_year:
+        frame = pd.DataFrame(per_year).pivot_table(index="year", columns="level", values="documents", fill_value=0)
+        left.bar_chart(frame)
+    right.subheader("Busiest agencies (tasks by role)")
+    top = data.safely(data.read, cypher.TOP_AGENCIES) or []
+    if top:
+        frame = pd.DataFrame(top).pivot_table(index="agency", columns="role", values="tasks", fill_value=0)
+        frame = frame.loc[frame.sum(axis=1).sort_values(ascending=False).index[:12]]
+        right.bar_chart(frame, horizontal=True)
     left, right = st.columns(2)
     left.subheader("Nodes per label")
-    left.bar_chart(pd.DataFrame({"count": nodes}), horizontal=True)
+    left.bar_chart(pd.DataFrame({"count": counts["nodes"]}), horizontal=True)
     right.subheader("Relationships per type")
     right.bar_chart(pd.DataFrame({"count": counts["relationships"]}), horizontal=True)
     st.subheader("Documents")
-    docs = data.safely(
-        data.read,
-        "MATCH (d:Document) RETURN d.label AS title, d.doc_number AS number, d.level AS level, d.region AS region, "
-        "d.issued AS issued, d.measure_count AS measures ORDER BY issued",
-    )
-    if docs is not None:
-        st.dataframe(data.table(docs), hide_index=True, use_container_width=True)
+    docs = data.safely(data.read, cypher.DOCUMENTS) or []
+    table(docs, ["label", "number", "level", "region", "year", "issued", "kind", "measures"], key="overview_docs")
+    downloads(docs, "documents", "overview")
 
 
-def _document_choices() -> dict[str, str]:
-    rows = data.safely(data.read, "MATCH (d:Document) RETURN d.id AS id, d.label AS label ORDER BY label") or []
-    return {row["label"]: row["id"] for row in rows}
+def search(_: Stats) -> None:
+    st.title("Search")
+    query = st.text_input(
+        "Find documents, agencies, regions, regulations and measures (简体或繁體)", key="search_q"
+    ).strip()
+    if not query:
+        st.caption("Try 知识产权局, 質押融資, 甘肃, 专利法 or a document number such as 靖政办发〔2017〕130号.")
+        return
+    q = to_simplified(query)
+    found = 0
+    for label, statement in cypher.SEARCH.items():
+        rows = data.safely(data.read, statement, (("q", q),)) or []
+        if not rows:
+            continue
+        found += len(rows)
+        st.subheader(f"{label} ({len(rows)})")
+        for index, row in enumerate(rows[:20]):
+            left, right = st.columns([5, 1])
+            detail = f" · {row['detail']}" if row.get("detail") not in (None, "") else ""
+            left.markdown(f"**{row['name']}**{detail}")
+            with right:
+                if label == "Measure":
+                    open_button("Document", row["document_id"], "Open", f"open_{label}_{index}")
+                else:
+                    open_button(label, row["id"], "Open", f"open_{label}_{index}")
+    if not found:
+        st.warning(f"Nothing matches “{query}”.")
 
 
-def document_page(_: dict[str, dict[str, int]]) -> None:
+def document_page(_: Stats) -> None:
     st.title("Document")
-    choices = _document_choices()
-    if not choices:
+    docs = data.safely(data.read, cypher.DOCUMENTS) or []
+    doc_id = picker("Document", {f"{d['label']}": d["id"] for d in docs})
+    if doc_id is None:
         return
-    label = st.selectbox("Document", list(choices), key="document")
-    doc_id = choices[label]
-    meta = data.safely(
-        data.read,
-        "MATCH (d:Document {id: $id}) RETURN d.title AS title, d.doc_number AS number, d.issuer_text AS issuer, "
-        "d.issued AS issued, d.published AS published, d.level AS level, d.region AS region, d.script AS script, "
-        "d.sources AS sources",
-        (("id", doc_id),),
-    )
-    if meta:
-        info = meta[0]
-        cols = st.columns(4)
-        cols[0].markdown(f"**Number**  \n{info['number'] or '—'}")
-        cols[1].markdown(f"**Issuer**  \n{info['issuer'] or '—'}")
-        cols[2].markdown(f"**Issued**  \n{info['issued'] or '—'}")
-        cols[3].markdown(f"**Level / region**  \n{info['level'] or '—'} / {info['region'] or '—'}")
-        st.caption("Sources: " + ", ".join(info["sources"] or []))
-    st.subheader("Measures")
-    rows = data.safely(data.named, "document_measures", (("doc", doc_id),))
-    if rows is not None:
-        for row in rows:
-            row["agencies"] = "、".join(row["agencies"] or [])
-        st.dataframe(
-            data.table(rows, ["path", "measure", "agencies", "deadline"]), hide_index=True, use_container_width=True
-        )
-    st.subheader("Citations")
-    cites = data.safely(data.named, "document_citations", (("doc", doc_id),))
-    if cites is not None:
-        st.dataframe(
-            data.table(cites, ["regulation", "doc_number", "times", "ingested_as"]),
-            hide_index=True,
-            use_container_width=True,
-        )
-
-
-def agency_page(_: dict[str, dict[str, int]]) -> None:
-    st.title("Agency")
-    rows = (
-        data.safely(
-            data.read,
-            "MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(:Measure) RETURN a.name AS name, count(r) AS tasks "
-            "ORDER BY tasks DESC, name",
-        )
-        or []
-    )
+    rows = data.safely(data.read, cypher.DOCUMENT, (("id", doc_id),)) or []
     if not rows:
-        st.info("No agency owns a task yet.")
         return
-    names = [row["name"] for row in rows]
-    name = st.selectbox("Agency", names, key="agency")
-    tasks = data.safely(data.named, "agency_tasks", (("agency", name),))
-    if not tasks:
+    doc = rows[0]
+    cols = st.columns(4)
+    cols[0].markdown(f"**Document number**  \n{doc['number'] or '—'}")
+    cols[1].markdown(f"**Issuer**  \n{doc['issuer'] or '—'}")
+    cols[2].markdown(f"**Issued / published**  \n{doc['issued'] or '—'} / {doc['published'] or '—'}")
+    cols[3].markdown(f"**Level · region · script**  \n{doc['level'] or '—'} · {doc['region'] or '—'} · {doc['script']}")
+    sources = "; ".join(doc["sources"])
+    st.caption(f"{doc['measures']} measures, {doc['relationships']} relationships · sources: {sources}")
+
+    tree, citations, evidence, graph = st.tabs(["Measures", "Citations", "Source & evidence", "Graph"])
+    with tree:
+        measures = data.safely(data.read, cypher.DOCUMENT_TREE, (("id", doc_id),)) or []
+        for row in measures:
+            depth = row["path"].count("/")
+            row["measure"] = "\u3000" * depth + f"{row['path'].split('/')[-1]} {row['heading']}"
+        table(measures, ["measure", "owners", "deadline", "due", "targets"], key="doc_tree")
+        downloads(measures, "measures", "doc_tree")
+    with citations:
+        st.markdown("**Cites**")
+        out = data.safely(data.named, "document_citations", (("doc", doc_id),)) or []
+        table(out, ["regulation", "doc_number", "measures", "implements", "ingested_as"], key="doc_cites")
+        for index, row in enumerate(out[:30]):
+            if row.get("regulation_id"):
+                open_button("Regulation", row["regulation_id"], f"→ {row['regulation'][:40]}", f"doc_reg_{index}")
+        st.markdown("**Cited by**")
+        cited_by = data.safely(data.read, cypher.CITED_BY, (("id", doc_id),)) or []
+        if cited_by:
+            table(cited_by, ["document", "year", "region", "evidence"], key="doc_cited_by")
+        else:
+            st.caption("No ingested document cites this one.")
+    with evidence:
+        facts = data.safely(data.read, cypher.DOCUMENT_FACTS, (("id", doc_id),)) or []
+        facts = [f for f in facts if f["start"] is not None and f["end"] is not None and f["end"] > f["start"]]
+        if facts:
+            labels = [f"{f['type']}: {f['subject']} → {f['object']}" for f in facts]
+            choice = st.selectbox("Fact", range(len(facts)), format_func=lambda i: labels[i], key="fact")
+            fact = facts[choice]
+            st.markdown(highlighted(doc["text"], fact["start"], fact["end"]), unsafe_allow_html=True)
+        with st.expander("Full source text"):
+            st.text(doc["text"])
+    with graph:
+        graph_panel(data.store(), doc_id, key=f"graph_{doc_id}")
+
+
+def agency_page(_: Stats) -> None:
+    st.title("Agency")
+    agencies = data.safely(data.read, cypher.AGENCIES) or []
+    agency_id = picker("Agency", {a["name"]: a["id"] for a in agencies}, "sorted by number of tasks")
+    if agency_id is None:
         return
-    frame = data.table(tasks)
-    by_role = frame["role"].value_counts().rename(index=ROLE_NAMES)
+    info = (data.safely(data.read, cypher.AGENCY, (("id", agency_id),)) or [{}])[0]
+    name = info.get("name", "")
+    details = [info.get("level") or "", info.get("region") or ""]
+    if info.get("generic"):
+        details.append("generic holder")
+    if info.get("part_of"):
+        details.append(f"part of {info['part_of']}")
+    aliases = "  \nAliases: " + "、".join(info["aliases"]) if info.get("aliases") else ""
+    st.caption(" · ".join(d for d in details if d) + aliases)
+    tasks = data.safely(data.named, "agency_tasks", (("agency", name),)) or []
     cols = st.columns(3)
     for col, role in zip(cols, ["lead", "responsible", "support"], strict=True):
-        col.metric(ROLE_NAMES[role], int((frame["role"] == role).sum()))
-    st.bar_chart(by_role)
-    st.dataframe(
-        data.table(tasks, ["role", "document", "path", "measure", "deadline"]),
-        hide_index=True,
-        use_container_width=True,
+        col.metric(ROLE_NAMES[role], sum(1 for t in tasks if t["role"] == role))
+    tab_tasks, tab_partners, tab_docs, tab_graph = st.tabs(["Tasks", "Co-owners", "Documents", "Graph"])
+    with tab_tasks:
+        if tasks:
+            chart = pd.DataFrame(tasks).groupby(["document", "role"]).size().unstack(fill_value=0)
+            chart.index = [label[:30] for label in chart.index]
+            st.bar_chart(chart, horizontal=True)
+        table(tasks, ["role", "document", "path", "measure", "deadline", "due"], key="agency_tasks")
+        downloads(tasks, "tasks", "agency_tasks")
+    with tab_partners:
+        partners = data.safely(data.named, "co_owners", (("agency", name),)) or []
+        table(partners, ["co_owner", "shared_measures", "their_roles"], key="agency_partners")
+    with tab_docs:
+        docs = data.safely(data.read, cypher.AGENCY_DOCUMENTS, (("id", agency_id),)) or []
+        table(docs, ["document", "year", "tasks"], key="agency_docs")
+        for index, row in enumerate(docs[:20]):
+            open_button("Document", row["id"], f"→ {row['document'][:40]}", f"agency_doc_{index}")
+    with tab_graph:
+        graph_panel(data.store(), agency_id, key=f"graph_{agency_id}")
+
+
+def region_page(_: Stats) -> None:
+    st.title("Region")
+    regions = data.safely(data.read, cypher.REGIONS) or []
+    options = {f"{r['name']} ({r['level']})": r["id"] for r in regions}
+    region_id = picker("Region", options)
+    if region_id is None:
+        return
+    info = (data.safely(data.read, cypher.REGION, (("id", region_id),)) or [{}])[0]
+    name = info.get("name", "")
+    st.caption(f"{info.get('level')} · code {info.get('code')} · part of {info.get('parent') or '—'}")
+    tab_docs, tab_tasks, tab_sub, tab_graph = st.tabs(["Documents", "Tasks assigned", "Sub-regions", "Graph"])
+    with tab_docs:
+        docs = data.safely(data.named, "region_documents", (("region", name),)) or []
+        table(docs, ["document", "region", "level", "year", "doc_number"], key="region_docs")
+        downloads(docs, "region_documents", "region_docs")
+    with tab_tasks:
+        tasks = data.safely(data.named, "region_tasks", (("region", name),)) or []
+        table(tasks, ["region", "document", "path", "task", "measure"], key="region_tasks")
+        downloads(tasks, "region_tasks", "region_tasks")
+    with tab_sub:
+        subs = data.safely(data.read, cypher.SUB_REGIONS, (("id", region_id),)) or []
+        table(subs, ["region", "level", "documents"], key="region_subs")
+    with tab_graph:
+        graph_panel(data.store(), region_id, key=f"graph_{region_id}")
+
+
+def regulation_page(_: Stats) -> None:
+    st.title("Regulation")
+    regulations = data.safely(data.read, cypher.REGULATIONS) or []
+    reg_id = picker("Regulation", {r["title"]: r["id"] for r in regulations}, "sorted by citing documents")
+    if reg_id is None:
+        return
+    info = (data.safely(data.read, cypher.REGULATION, (("id", reg_id),)) or [{}])[0]
+    st.caption(f"Document number: {info.get('number') or '—'}")
+    if info.get("document_id"):
+        open_button("Document", info["document_id"], f"Ingested as: {info['document']}", "reg_same_as")
+    citers = data.safely(data.read, cypher.REGULATION_CITERS, (("id", reg_id),)) or []
+    if citers:
+        frame = pd.DataFrame(citers)
+        left, right = st.columns(2)
+        left.subheader("Citing documents per year")
+        timeline = frame.dropna(subset=["year"]).groupby(["year", "level"]).size().unstack(fill_value=0)
+        if not timeline.empty:
+            left.bar_chart(timeline)
+        right.subheader("By region")
+        right.bar_chart(frame.groupby("region").size().rename("documents"), horizontal=True)
+    table(citers, ["document", "year", "level", "region", "evidence"], key="reg_citers")
+    downloads(citers, "citing_documents", "reg_citers")
+    graph_panel(data.store(), reg_id, key=f"graph_{reg_id}")
+
+
+def queries_page(_: Stats) -> None:
+    st.title("Named queries")
+    library = load_library()
+    name = st.selectbox(
+        "Query", list(library), key="query_name", format_func=lambda n: f"{n} — {library[n].description[:60]}"
     )
+    query = library[name]
+    st.caption(query.description)
+    values: dict[str, Any] = {}
+    for param in query.params:
+        values[param.name] = st.text_input(
+            f"{param.name}" + (" (optional)" if param.optional else ""),
+            value=param.example or "",
+            help=param.description,
+            key=f"param_{name}_{param.name}",
+        )
+    with st.expander("Cypher"):
+        st.code(query.cypher, language="cypher")
+    rows = data.safely(data.named, name, tuple(sorted(values.items())))
+    if rows is None:
+        return
+    st.caption(f"{len(rows)} rows")
+    _result_views(rows, name)
 
 
-PAGES: dict[str, Callable[[dict[str, dict[str, int]]], Any]] = {
+def _result_views(rows: list[dict[str, Any]], name: str) -> None:
+    tab_table, tab_chart, tab_graph = st.tabs(["Table", "Chart", "Graph"])
+    with tab_table:
+        table(rows, key=f"result_{name}")
+        downloads(rows, name, f"result_{name}")
+    with tab_chart:
+        frame = pd.DataFrame(rows)
+        numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and frame[c].notna().any()]
+        labels = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, str)).all()]
+        if numeric and labels and not frame.empty:
+            st.bar_chart(frame.set_index(labels[0])[numeric[:3]].head(40), horizontal=True)
+        else:
+            st.caption("No numeric column to chart.")
+    with tab_graph:
+        ids = [v for row in rows for k, v in row.items() if k.endswith("_id") and isinstance(v, str)]
+        if ids:
+            choice = st.selectbox("Start from", list(dict.fromkeys(ids))[:50], key=f"graph_start_{name}")
+            graph_panel(data.store(), choice, key=f"graph_q_{name}_{choice}")
+        else:
+            st.caption("The rows name no entity to draw.")
+
+
+def console_page(_: Stats) -> None:
+    st.title("Cypher console")
+    st.caption(
+        f"Read-only: write clauses are refused before they reach the store, and the store runs the query in a "
+        f"read-only transaction. At most {ROW_CAP} rows, {TIME_LIMIT_MS / 1000:.0f} s."
+    )
+    text = st.text_area(
+        "Query",
+        value=CONSOLE_EXAMPLE,
+        height=120,
+        key="console_query",
+    )
+    if not st.button("Run", key="console_run", type="primary"):
+        return
+    result = data.safely(data.console, text)
+    if result is None:
+        return
+    rows, truncated = result
+    if truncated:
+        st.warning(f"Stopped at the row cap of {ROW_CAP} rows.")
+    st.caption(f"{len(rows)} rows")
+    _result_views(rows, "console")
+
+
+PAGES: dict[str, Callable[[Stats], Any]] = {
     "Overview": overview,
+    "Search": search,
     "Document": document_page,
     "Agency": agency_page,
+    "Region": region_page,
+    "Regulation": regulation_page,
+    "Queries": queries_page,
+    "Console": console_page,
 }
