@@ -19,15 +19,19 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.records import AgencyRecord, RegionRecord
-from ingest.regions import COUNTRY, county_short_names, gazetteer
+from ingest.regions import COUNTRY, county_short_names, gazetteer, short_name
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "agencies.json"
 
 # Words that end the names of bodies that can own a task.
 ORG_SUFFIX = re.compile(
     r"(?:局|厅|委|办|委员会|办公室|办公厅|政府|院|中心|基地|部|会|协会|学会|学院|大学|所|队|领导小组|小组|处|司|室|站|"
-    r"海关|银行|法院|检察院|公司|集团|联盟|机构|单位|部门)$"
+    r"署|海关|银行|分行|支行|法院|检察院|公司|集团|联盟|机构|单位|部门)$"
 )
+# Holders that name a set of bodies: 各镇(办事处), 各地级以上市, 市属各开发区管委会, 联席会议各成员单位.
+GENERIC_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}各(?!地要|项|类)[\u4e00-\u9fff()、]{1,16}")
+# Department names too common to be read outside a 局内 list (every body has an 办公室).
+_NOT_BARE = {"办公室", "专利局", "局办公室"}
 _AGENCY_LEVEL = {"country": "national", "province": "provincial", "city": "city", "county": "county"}
 _LEVEL_WORDS = {"省": "province", "市": "city", "县": "county", "区": "county", "州": "city"}
 
@@ -41,6 +45,8 @@ class AliasTable:
     kinds: dict[str, str]  # kind (知识产权局) → template
     generic: tuple[str, ...]
     pattern: re.Pattern[str]
+    prefix_rewrites: tuple[tuple[str, str], ...] = ()
+    suffix_rewrites: tuple[tuple[str, str], ...] = ()
 
 
 def _bracket_variants(name: str) -> list[str]:
@@ -71,10 +77,18 @@ def alias_table() -> AliasTable:
         if "kind" in entry:
             kinds[entry["kind"]] = entry["template"]
     generic = tuple(data["generic"])
-    surface = set(national) | {a.split("@")[0] for a in local} | set(generic) | {"局", "我局", "本局"}
+    bare_departments = {d for d in departments if len(d) >= 3 and d not in _NOT_BARE}
+    surface = (
+        set(national) | {a.split("@")[0] for a in local} | set(generic) | bare_departments
+        | {"局", "我局", "本局", "局办公室"}
+    )  # fmt: skip
     alternatives = sorted(surface, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(a) for a in alternatives))
-    return AliasTable(national, parents, departments, local, kinds, generic, pattern)
+    rewrites = data.get("rewrites", {})
+    return AliasTable(
+        national, parents, departments, local, kinds, generic, pattern,
+        tuple(rewrites.get("prefix", {}).items()), tuple(rewrites.get("suffix", {}).items()),
+    )  # fmt: skip
 
 
 @dataclass
@@ -84,6 +98,14 @@ class Context:
     region: RegionRecord = field(default_factory=lambda: COUNTRY)
     issuer: str | None = None
     issuer_kind: str | None = None  # the local kind of the issuer (知识产权局), for the bare 局
+
+    @property
+    def bureau(self) -> str | None:
+        """The bureau behind the issuer: 国家知识产权局 for 国家知识产权局办公室 (我局 means the bureau)."""
+        name = self.issuer
+        if name and name.endswith("办公室") and name[:-3].endswith("局"):
+            return name[:-3]
+        return name
 
     def region_at(self, level_word: str) -> RegionRecord | None:
         """省 → the document's province; 市 → the nearest city-named region (a county-level city calls
@@ -187,7 +209,7 @@ def resolve_local(alias: str, region: RegionRecord) -> str | None:
         template, levels = table.local[key]
         if levels and region.level not in levels:
             continue
-        return template.format(region=region.name)
+        return template.format(region=region.name, short=short_name(region))
     return None
 
 
@@ -204,11 +226,16 @@ def find_mentions(text: str, context: Context, registry: AgencyRegistry) -> list
             parent = table.national_parent.get(name)
             record = make_agency(name, COUNTRY, parent)
         elif alias in {"我局", "本局"}:
-            if context.issuer:
-                name = context.issuer
-                if name.endswith("办公室") and name[:-3].endswith("局"):
-                    name = name[:-3]
-                record = make_agency(name, context.region)
+            if context.bureau:
+                record = make_agency(context.bureau, context.region)
+        elif alias == "局办公室":
+            if context.bureau and context.bureau.endswith("局"):
+                record = make_agency(context.bureau + "办公室", context.region, context.bureau)
+        elif alias in table.departments and alias not in table.local:
+            owner = table.departments[alias]
+            if context.bureau != owner:
+                continue  # 公共服务司 is a department of its bureau only in that bureau's documents
+            record = make_agency(owner + alias, COUNTRY if owner in table.national.values() else context.region, owner)
         elif alias in table.generic:
             record = generic_agency(alias, context)
         else:
@@ -267,17 +294,31 @@ def find_internal_departments(
 
 def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> AgencyRecord | None:
     """A body the table does not know, named in a role clause: keep its name (its level word
-    replaced by the document's region: 市创建…领导小组 → 靖江市创建…领导小组)."""
+    replaced by the document's region: 市创建…领导小组 → 靖江市创建…领导小组), completed by the table's
+    rewrites (人民银行… → 中国人民银行…, …管委会 → …管理委员会)."""
+    table = alias_table()
     name = name.strip(" ,、").replace("（", "(").replace("）", ")")
+    if GENERIC_NAME.fullmatch(name):
+        return registry.get(generic_agency(name, context))  # 各镇(办事处), 市属各开发区管委会: generic holders
     name = re.sub(r"\([^()]{2,12}\)$", "", name)  # 中心(信息传播利用基地): a designation, not the name
+    owner = table.departments.get(name)
+    if owner and owner == context.bureau:
+        return registry.get(make_agency(owner + name, context.region, owner))  # 办公室 beside 公共服务司
     if not (2 <= len(name) <= 40) or not ORG_SUFFIX.search(name):
         return None
+    for old, new in table.prefix_rewrites:
+        if name.startswith(old):
+            name = new + name[len(old) :]
+    for old, new in table.suffix_rewrites:
+        if name.endswith(old):
+            name = name[: -len(old)] + new
     region = context.region
-    if name[0] in _LEVEL_WORDS and not name.startswith(("市场", "省份", "县域", "区域")):
+    own_words = name.startswith(("市场", "省份", "县域", "区域")) or name[1:2] in {"属", "级", "直"}
+    if name[0] in _LEVEL_WORDS and not own_words:
         level_region = context.region_at(name[0])
         if level_region is not None:
             region = level_region
             name = level_region.name + name[1:]
-    if name.startswith(("各", "有关", "相关", "其他")):
+    if name.startswith(("有关", "相关", "其他")):
         return registry.get(generic_agency(name, context))
     return registry.get(make_agency(name, region), None)

@@ -47,7 +47,7 @@ _MARKER = re.compile(
     r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
     r"|\((?P<pnum>\d{1,2})\)"
     r"|(?P<circ>[①-⑳])"
-    r"|(?<![\d.])(?P<num>\d{1,2})(?:[.、](?!\d)|(?=[\u4e00-\u9fff“\"《]))"
+    r"|(?<![\d.])(?P<num>\d{1,2})(?:[.、](?!\d)|(?=[\u4e00-\u9fff“\"《])|(?=[ \t]*\n))"
 )
 _FOOTER = re.compile(
     r"^\s*(?:分享到|关闭\s*$|打印\s*$|【我要纠错】|责任编辑|扫一扫|Produced By|上一篇|下一篇|相关链接|"
@@ -55,6 +55,9 @@ _FOOTER = re.compile(
     re.MULTILINE,
 )
 _LONG_LINE = 1000
+_FIRST_ITEM = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|1[.、])", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,9 @@ def parse_outline(text: str) -> list[OutlineItem]:
     """All accepted outline items in document order."""
     table_at = find_table_header(text)
     table_mode = table_at is not None
-    end_of_body = body_end(text, table_at or 0)
+    # footers are looked for after the body has begun: a share bar under the headline is not the end
+    first_item = _FIRST_ITEM.search(text)
+    end_of_body = body_end(text, max(table_at or 0, first_item.start() if first_item else 0))
     line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
 
     def at_line_start(pos: int) -> bool:
@@ -156,6 +161,10 @@ def parse_outline(text: str) -> list[OutlineItem]:
             continue
         if kind == "num" and not line_start and match.group(0)[-1] not in ".、":
             continue  # a number without its dot counts only at the start of a line (`11开展…`)
+        if kind == "num" and match.group(0) == raw and text[match.end() : match.end() + 1] in "\n \t" and not (
+            table_mode and line_start
+        ):
+            continue  # a number alone on its line is a 序号 cell only inside a task table
         levels = [i for i, entry in enumerate(stack) if entry[0] == kind]
         accepted_at: int | None = None
         restart = False

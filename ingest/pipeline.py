@@ -19,7 +19,7 @@ from ingest.citations import find_citations, title_key
 from ingest.metadata import read_law_metadata, read_metadata
 from ingest.outline import find_table_header, parse_outline
 from ingest.regions import COUNTRY, gazetteer
-from ingest.roles import FIRST_LEADS_RULE, find_assignments, find_field_assignments
+from ingest.roles import FIRST_LEADS_RULE, find_assignments, find_cell_assignments, find_field_assignments
 from ingest.targets import find_targets
 from ingest.timeframes import find_deadlines
 
@@ -139,11 +139,22 @@ def role_assigner(doc: Doc) -> Doc:
             doc.user_data["mentions"],
             doc.user_data["context"],
             doc.user_data["registry"],
+            first_leads,
         )
+        if doc.user_data["table"]:
+            lines = [(m.start(), m.end()) for m in _LINE.finditer(doc.text, items[0].start, items[-1].end)]
+            # a row's first line is its task; the cells after it may name its departments
+            starts = {i.text_start for i in items}
+            lines = [(lo, hi) for lo, hi in lines if not any(lo <= s < hi for s in starts)]
+            assignments += find_cell_assignments(
+                doc.text, lines, doc.user_data["mentions"], doc.user_data["context"], doc.user_data["registry"],
+                first_leads,
+            )
     doc.user_data["assignments"] = assignments
     return doc
 
 
+_LINE = re.compile(r"[^\n]+")
 _EXECUTORS = re.compile(r"由(?P<a>[^。;,:由]{2,80}?)执行|省份:(?P<b>[^。;:省]{2,40}?)(?:必做|选做)")
 
 

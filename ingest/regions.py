@@ -143,3 +143,10 @@ def county_short_names() -> dict[str, list[str]]:
             if len(short) >= 2 and short != record.name:
                 out.setdefault(short, []).append(record.id)
     return out
+
+
+def short_name(region: RegionRecord) -> str:
+    """The short form people write before a body's name: 江苏 for 江苏省, 潍坊 for 潍坊市."""
+    suffix = {"province": _PROVINCE_SUFFIX, "city": _CITY_SUFFIX}.get(region.level, _COUNTY_SUFFIX)
+    short = suffix.sub("", region.name)
+    return short if len(short) >= 2 else region.name

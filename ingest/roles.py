@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.agencies import AgencyRegistry, Context, Mention, unknown_agency
+from ingest.agencies import GENERIC_NAME, ORG_SUFFIX, AgencyRegistry, Context, Mention, unknown_agency
 from ingest.records import AgencyRecord
 
 ROLE_VERB = re.compile(r"(?P<verb>牵头|负责|配合|协助)(?!人|同志|部门|单位|的|处室|领导)")
 ROLE_OF = {"牵头": "lead", "负责": "responsible", "配合": "support", "协助": "support"}
-FIRST_LEADS_RULE = re.compile(r"(?:列|排)(?:第一|首)位的?(?:部门|单位)?为牵头(?:部门|单位)")
+# 列第一位的部门为牵头部门 / 排在首位的为牵头单位 / 第一个单位为牵头单位 …
+FIRST_LEADS_RULE = re.compile(r"(?:第一位|首位|第一个|排名第一|排第一|第一家)[^。;\n]{0,10}?牵头")
 # Words between the names and the verb that do not change who does the work.
 _FILLER = re.compile(r"(?:按照?职责分工|按职能分工|根据职责|各自|分别|共同|具体|密切|积极|主动|认真|等|)+$")
 _SPLIT = re.compile(r"、|,|和|及|与|以及")
@@ -71,22 +72,26 @@ def find_assignments(
         previous_verb_end = verb.end()
         body = _FILLER.sub("", text[clause_from : verb.start()])
         inside = [m for m in mentions if clause_from <= m.start and m.end <= clause_from + len(body)]
-        agencies = _agencies_before_verb(body, clause_from, inside, context, registry) if body.strip() else []
+        agencies = _agencies_before_verb(body, clause_from, inside, context, registry)[0] if body.strip() else []
         if not agencies:
             # `各地要按照要求,积极配合…`: the subject opens the sentence, before a comma and 要/应
             subject = _subject_of_sentence(text, clause_from, verb.start(), mentions)
             agencies = [subject] if subject else []
-        if not agencies:
-            continue
-        role = ROLE_OF[verb.group("verb")]
-        unique = list(dict.fromkeys(a.id for a in agencies))
-        by_id = {a.id: a for a in agencies}
-        for index, agency_id in enumerate(unique):
-            agency_role = role
-            if first_leads and role == "responsible" and len(unique) > 1:
-                agency_role = "lead" if index == 0 else "support"
-            found.append(Assignment(by_id[agency_id], agency_role, clause_from, verb.end()))
+        found += _assign(agencies, ROLE_OF[verb.group("verb")], first_leads, clause_from, verb.end())
     return found
+
+
+def _assign(agencies: list[AgencyRecord], role: str, first_leads: bool, start: int, end: int) -> list[Assignment]:
+    """One assignment per body; under the document's first-listed-leads rule a list of several bodies
+    that are together responsible becomes one lead and supporters."""
+    unique = list({a.id: a for a in agencies}.values())
+    out: list[Assignment] = []
+    for index, agency in enumerate(unique):
+        agency_role = role
+        if first_leads and role == "responsible" and len(unique) > 1:
+            agency_role = "lead" if index == 0 else "support"
+        out.append(Assignment(agency, agency_role, start, end))
+    return out
 
 
 _MODAL = re.compile(r"(?:要|应当|应|须|需|必须)")
@@ -106,10 +111,12 @@ def _subject_of_sentence(text: str, clause_from: int, verb_start: int, mentions:
 
 def _agencies_before_verb(
     body: str, offset: int, mentions: list[Mention], context: Context, registry: AgencyRegistry
-) -> list[AgencyRecord]:
+) -> tuple[list[AgencyRecord], bool]:
     """The run of bodies that ends right before the verb, read backwards piece by piece; it stops at
-    the first piece that is not a body (`…提高效益省市场监管局、省教育厅负责` keeps the two bodies)."""
+    the first piece that is not a body (`…提高效益省市场监管局、省教育厅负责` keeps the two bodies).
+    The flag says whether the whole text was bodies (a department cell, a 责任单位 field)."""
     taken: list[AgencyRecord] = []
+    complete = True
     for piece_text, piece_start, piece_mentions in reversed(_pieces(body, offset, mentions)):
         if piece_mentions:
             last = piece_mentions[-1]
@@ -118,16 +125,26 @@ def _agencies_before_verb(
                 record = _named_body(piece_text, context, registry)
                 if record is not None:
                     taken.append(record)  # 省知识产权研究与服务中心(…): a longer name around a mention
+                complete = record is not None and piece_start == offset
                 break
+            lead_words = piece_text[: piece_mentions[0].start - piece_start].strip()
+            if 2 < len(lead_words) <= 6 and "的" not in lead_words and len(piece_mentions) == 1:
+                record = _named_body(piece_text, context, registry)  # 联席会议各成员单位: one longer name
+                if record is not None:
+                    taken.append(record)
+                    continue
             taken.extend(reversed([m.agency for m in piece_mentions]))
-            if len(piece_text[: piece_mentions[0].start - piece_start].strip()) > 2:
+            if len(lead_words) > 2:
+                complete = False
                 break  # words before the first body: the run of bodies starts here
+            complete = complete and not lead_words
             continue
         record = _named_body(piece_text, context, registry)
         if record is None:
+            complete = False
             break
         taken.append(record)
-    return list(reversed(taken))
+    return list(reversed(taken)), complete and bool(taken)
 
 
 FIELD = re.compile(
@@ -138,20 +155,53 @@ _FIELD_ROLE = {"牵头单位": "lead", "配合单位": "support", "协办单位"
 
 
 def find_field_assignments(
-    text: str, start: int, end: int, mentions: list[Mention], context: Context, registry: AgencyRegistry
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    context: Context,
+    registry: AgencyRegistry,
+    first_leads: bool = False,
 ) -> list[Assignment]:
-    """`执行单位:各省(区、市)。` — a field naming who carries the measure; bodies in it get the field's role
-    (responsible unless the field says 牵头/配合). Regions in it are executors (see executor_matcher)."""
+    """`执行单位:各省(区、市)。`, `(责任单位:省知识产权局、省发展改革委)`, `(牵头单位:市市场监管局;配合单位:…)` —
+    fields naming who carries the measure; bodies in them get the field's role (responsible unless the
+    field says 牵头/配合). Regions in them are executors (see executor_matcher)."""
     found: list[Assignment] = []
     for match in FIELD.finditer(text, start, end):
         value = match.group("list")
         if "由" in value or "执行" in value:
             continue  # 由…执行 lists regions: the executor matcher reads them
         role = _FIELD_ROLE.get(match.group("field"), "responsible")
-        lo, hi = match.start("list"), match.end("list")
-        for mention in mentions:
-            if lo <= mention.start and mention.end <= hi:
-                found.append(Assignment(mention.agency, role, match.start(), match.end()))
+        lo = match.start("list")
+        value = value.rstrip()
+        if value.endswith(")") and value.count(")") > value.count("("):
+            value = value[:-1]  # the bracket that closes a parenthetical field
+        inside = [m for m in mentions if lo <= m.start and m.end <= lo + len(value)]
+        agencies, _ = _agencies_before_verb(value, lo, inside, context, registry)
+        found += _assign(agencies, role, first_leads, match.start(), match.end())
+    return found
+
+
+def find_cell_assignments(
+    text: str,
+    lines: list[tuple[int, int]],
+    mentions: list[Mention],
+    context: Context,
+    registry: AgencyRegistry,
+    first_leads: bool,
+) -> list[Assignment]:
+    """Department cells of a flattened task table (a 责任单位 column): a line made only of bodies, with no
+    role verb, names who is responsible (`省知识产权局、省发展改革委、省统计局`)."""
+    found: list[Assignment] = []
+    for lo, hi in lines:
+        value = text[lo:hi].strip()
+        if not value or ROLE_VERB.search(value) or len(value) > 120:
+            continue
+        offset = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
+        inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(value)]
+        agencies, complete = _agencies_before_verb(value, offset, inside, context, registry)
+        if complete:
+            found += _assign(agencies, "responsible", first_leads, offset, offset + len(value))
     return found
 
 
@@ -180,6 +230,8 @@ def _pieces(body: str, offset: int, mentions: list[Mention]) -> list[tuple[str, 
         elif ch == ")":
             depth = max(0, depth - 1)
         sep = _SPLIT.match(body, i)
+        if sep and sep.group(0) not in "、," and not _ends_with_body(body[cursor:i], i + offset, mentions):
+            sep = None  # 省工业和信息化委: 和 inside a name, not between two bodies
         if sep and depth == 0 and i not in covered:
             pieces.append(_piece(body, cursor, i, offset, mentions))
             cursor = i = sep.end()
@@ -189,7 +241,15 @@ def _pieces(body: str, offset: int, mentions: list[Mention]) -> list[tuple[str, 
     return [p for p in pieces if p[0].strip()]
 
 
+def _ends_with_body(text: str, end: int, mentions: list[Mention]) -> bool:
+    return any(m.end == end for m in mentions) or bool(ORG_SUFFIX.search(text.strip()))
+
+
 def _piece(body: str, a: int, b: int, offset: int, mentions: list[Mention]) -> tuple[str, int, list[Mention]]:
+    alias = re.search(r"\([^()]{2,14}\)\s*$", body[a:b])
+    in_name = alias and any(m.start <= a + offset + alias.start() < m.end for m in mentions)
+    if alias and alias.start() > 0 and not in_name and not GENERIC_NAME.fullmatch(body[a:b].strip()):
+        b = a + alias.start()  # 省新闻出版广电局(省版权局): the bracket holds the body's other name
     inside = [m for m in mentions if a + offset <= m.start and m.end <= b + offset]
     text = body[a:b]
     if inside:
