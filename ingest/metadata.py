@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.citations import find_doc_numbers, normalize_title
+from ingest.outline import cn_number
 from ingest.records import RegionRecord
 from ingest.regions import COUNTRY, gazetteer
 
@@ -118,7 +119,7 @@ def _signature(text: str, header: str, meta: Metadata) -> None:
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", header)]
     lines = [(pos, line) for pos, line in lines if line.strip()]
     for index, (_, line) in enumerate(lines):
-        date = _SIGN_DATE.match(line)
+        date = _SIGN_DATE.match(_arabic_date(line))
         if not date:
             continue
         y, mo, d = int(date.group("y")), int(date.group("m")), date.group("d")
@@ -135,6 +136,22 @@ def _signature(text: str, header: str, meta: Metadata) -> None:
             ):
                 meta.issuer_text = name
         return
+
+
+_CN_DATE = re.compile(
+    r"^(\s*)([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _arabic_date(line: str) -> str:
+    """二〇一三年五月六日 → 2013年5月6日 (signatures of older documents are written in Chinese numerals)."""
+    match = _CN_DATE.match(line)
+    if not match:
+        return line
+    year = match.group(2).translate(_CN_YEAR_DIGITS)
+    month, day = cn_number(match.group(3)), cn_number(match.group(4))
+    return f"{match.group(1)}{year}年{month}月{day}日{line[match.end() :]}"
 
 
 def _published(header: str) -> str | None:

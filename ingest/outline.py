@@ -161,8 +161,11 @@ def parse_outline(text: str) -> list[OutlineItem]:
             continue
         if kind == "num" and not line_start and match.group(0)[-1] not in ".、":
             continue  # a number without its dot counts only at the start of a line (`11开展…`)
-        if kind == "num" and match.group(0) == raw and text[match.end() : match.end() + 1] in "\n \t" and not (
-            table_mode and line_start
+        if (
+            kind == "num"
+            and match.group(0) == raw
+            and text[match.end() : match.end() + 1] in "\n \t"
+            and not (table_mode and line_start)
         ):
             continue  # a number alone on its line is a 序号 cell only inside a task table
         levels = [i for i, entry in enumerate(stack) if entry[0] == kind]

@@ -147,7 +147,11 @@ def role_assigner(doc: Doc) -> Doc:
             starts = {i.text_start for i in items}
             lines = [(lo, hi) for lo, hi in lines if not any(lo <= s < hi for s in starts)]
             assignments += find_cell_assignments(
-                doc.text, lines, doc.user_data["mentions"], doc.user_data["context"], doc.user_data["registry"],
+                doc.text,
+                lines,
+                doc.user_data["mentions"],
+                doc.user_data["context"],
+                doc.user_data["registry"],
                 first_leads,
             )
     doc.user_data["assignments"] = assignments
@@ -155,7 +159,7 @@ def role_assigner(doc: Doc) -> Doc:
 
 
 _LINE = re.compile(r"[^\n]+")
-_EXECUTORS = re.compile(r"由(?P<a>[^。;,:由]{2,80}?)执行|省份:(?P<b>[^。;:省]{2,40}?)(?:必做|选做)")
+_EXECUTORS = re.compile(r"由(?P<a>[^。;,:由]{2,80}?)执行|(?:试点)?省份:(?P<b>[^。;:省)]{2,40}?)(?:必做|选做|\)|。|$)")
 
 
 @Language.component("executor_matcher")

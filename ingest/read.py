@@ -161,28 +161,32 @@ def _strict(data: bytes, encoding: str) -> str:
         raise ReadError(f"invalid {encoding.upper()} at byte {error.start}: {error.reason}") from error
 
 
-def _mixed_utf8(data: bytes) -> str | None:
-    """A reason when part of the file is UTF-8 and part is not (two files pasted together).
+def _partly_utf8(data: bytes) -> str | None:
+    """A reason when part of the file is UTF-8 and part is not: two encodings pasted together,
+    or a UTF-8 file with damaged bytes. Decoding it either way would make part of it mojibake.
 
-    A file in GBK or Big5 practically never has lines that are valid UTF-8 with several
-    multibyte characters, so UTF-8 evidence in some lines and invalid bytes in others means
-    two encodings in one file; decoding it either way would turn half of it into mojibake."""
-    utf8_chars = 0
+    UTF-8 evidence is lines holding at least 4 non-ASCII characters that decode as UTF-8: a line
+    of GBK or Big5 text does that by chance about once in 10^4-10^5, so 3 such lines do not
+    happen by accident in a file of another encoding."""
+    utf8_lines = 0
     other_bytes = 0
-    first_bad_line = 0
-    for number, line in enumerate(data.split(b"\n"), 1):
-        if line.isascii():
-            continue
-        try:
-            decoded = line.decode("utf-8")
-        except UnicodeDecodeError:
-            other_bytes += sum(1 for b in line if b >= 0x80)
-            first_bad_line = first_bad_line or number
-            continue
-        utf8_chars += sum(1 for ch in decoded if ord(ch) >= 0x80)
-    if utf8_chars >= 10 and other_bytes >= 10:
-        return f"mixed encodings: {utf8_chars} characters are UTF-8 but line {first_bad_line} is not"
-    return None
+    first_bad = -1
+    offset = 0
+    for line in data.split(b"\n"):
+        if not line.isascii():
+            try:
+                decoded = line.decode("utf-8")
+                utf8_lines += sum(1 for ch in decoded if ord(ch) >= 0x80) >= 4
+            except UnicodeDecodeError as error:
+                # Only the bytes that are not UTF-8 count (surrogateescape maps each to U+DCxx).
+                other_bytes += sum(1 for ch in line.decode("utf-8", "surrogateescape") if "\udc80" <= ch <= "\udcff")
+                first_bad = offset + error.start if first_bad < 0 else first_bad
+        offset += len(line) + 1
+    if utf8_lines < 3 or first_bad < 0:
+        return None
+    if other_bytes >= 10:
+        return f"mixed encodings: UTF-8 text, then another encoding from byte {first_bad}"
+    return f"invalid UTF-8 at byte {first_bad} in an otherwise UTF-8 file (damaged bytes)"
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -203,9 +207,9 @@ def decode(data: bytes) -> tuple[str, str]:
                 stacklevel=2,
             )
             return data[: error.start].decode("utf-8"), "utf-8"
-    mixed = _mixed_utf8(data)
-    if mixed:
-        raise ReadError(mixed)
+    partly = _partly_utf8(data)
+    if partly:
+        raise ReadError(partly)
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ReadError("not text in any known encoding")
@@ -220,11 +224,11 @@ def _check_text(text: str, what: str = "file") -> str:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
     if controls > max(8, len(text) // 100):
         raise ReadError(f"binary data: {controls} control characters, not text")
-    if len(text) > MAX_TEXT_CHARS:
-        raise ReadError(f"too much text: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})")
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest > MAX_LINE_CHARS:
         raise ReadError(f"a single line of {longest:,} characters (limit {MAX_LINE_CHARS:,}): not a document layout")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(f"too much text: {len(text):,} characters (limit {MAX_TEXT_CHARS:,})")
     return text
 
 
@@ -256,6 +260,20 @@ _FURNITURE = (
     "//nav | //aside | //*[@role='navigation' or @role='banner' or @role='contentinfo'] | "
     "//header[not(ancestor::article or ancestor::main)] | //footer[not(ancestor::article or ancestor::main)]"
 )
+_MARK = re.compile("[\ue000-\ue0ff]+")
+
+
+def _mark(number: int) -> str:
+    """`number` written in private-use characters U+E000-U+E0FF (base 256), never digits: the
+    marks must vanish whole when trafilatura drops unprintable characters."""
+    digits = ""
+    while True:
+        number, digit = divmod(number, 256)
+        digits = chr(0xE000 + digit) + digits
+        if not number:
+            return digits
+
+
 _BLOCK_TAGS = {"head", "p", "item", "cell", "row", "quote", "code", "list", "table", "lb"}
 
 
@@ -293,6 +311,14 @@ def _html_text(data: bytes) -> tuple[str, str]:
     # of inline links as "text" when nothing else is on the page.
     for node in tree.xpath(_FURNITURE):
         node.drop_tree()
+    # Trafilatura collapses blocks with identical text when it has to recover paragraphs outside
+    # a container it recognises ("accepted cost", in its source) - and policy tables repeat short
+    # cells such as 省局负责 under every task. A unique private-use mark at the start of each text
+    # keeps them distinct; trafilatura drops unprintable characters from its output, and any
+    # mark left is removed below.
+    for number, node in enumerate(tree.iter()):
+        if isinstance(node.tag, str) and node.text and node.text.strip():
+            node.text = _mark(number) + node.text
     # favor_precision: without it, a page with little text falls back to a baseline extractor
     # that keeps menus; with it, navigation-only pages come back empty, as they should.
     xml = trafilatura.extract(
@@ -312,6 +338,8 @@ def _html_text(data: bytes) -> tuple[str, str]:
     lines: list[str] = []
 
     def walk(element: Any) -> None:
+        if element.tag in _BLOCK_TAGS:
+            lines.append("\n")  # a block starts a line even after loose text (a tail before it)
         if element.text:
             lines.append(element.text)
         for child in element:
@@ -323,7 +351,7 @@ def _html_text(data: bytes) -> tuple[str, str]:
 
     if main is not None:
         walk(main)
-    text = re.sub(r"[ \t]*\n\s*", "\n", "".join(lines)).strip()
+    text = re.sub(r"[ \t]*\n\s*", "\n", _MARK.sub("", "".join(lines))).strip()
     if not text:
         raise ReadError("no main text in the HTML page (only navigation, scripts or boilerplate)")
     return text, encoding

@@ -23,6 +23,13 @@ COUNTRY = RegionRecord(id="region:CN", name="中国", level="country", parent_id
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _CITY_SUFFIX = re.compile(r"(?:市|地区|盟|林区|(?:[\u4e00-\u9fff]{1,8}族)+自治州|自治州)$")
 _COUNTY_SUFFIX = re.compile(r"(?:(?:[\u4e00-\u9fff]{1,8}族)+自治县|自治县|县|市|区|旗|自治旗|特区)$")
+# The 55 minority nationalities, to cut 红河哈尼族彝族自治州 down to the 红河 / 红河州 people write.
+_ETHNIC = (
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|"
+    "柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|"
+    "塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
+)
+_AUTONOMOUS = re.compile(rf"^(?P<short>.+?)(?:(?:{_ETHNIC})族)+自治(?P<kind>州|县|旗)$")
 # Unit names that are ordinary words or repeat everywhere: never matched on their own.
 _AMBIGUOUS = {"城区", "矿区", "郊区", "市中区", "县", "新区", "城关区", "城中区"}
 
@@ -109,8 +116,13 @@ def gazetteer() -> Gazetteer:
             id=f"region:{node['code']}", name=name, level=level, parent_id=parent_id, code=node["code"]
         )
         suffix = {"province": _PROVINCE_SUFFIX, "city": _CITY_SUFFIX}.get(level, _COUNTY_SUFFIX)
-        short = suffix.sub("", name)
-        shorts = [short] if short != name else []
+        autonomous = _AUTONOMOUS.match(name)
+        if autonomous:
+            short = autonomous.group("short")
+            shorts = [short, short + autonomous.group("kind")]
+        else:
+            short = suffix.sub("", name)
+            shorts = [short] if short != name else []
         if level == "province" and name == "内蒙古自治区":
             shorts.append("内蒙")
         gaz.add(record, shorts if level != "county" else [])
@@ -147,6 +159,9 @@ def county_short_names() -> dict[str, list[str]]:
 
 def short_name(region: RegionRecord) -> str:
     """The short form people write before a body's name: 江苏 for 江苏省, 潍坊 for 潍坊市."""
+    autonomous = _AUTONOMOUS.match(region.name)
+    if autonomous:
+        return autonomous.group("short")
     suffix = {"province": _PROVINCE_SUFFIX, "city": _CITY_SUFFIX}.get(region.level, _COUNTY_SUFFIX)
     short = suffix.sub("", region.name)
     return short if len(short) >= 2 else region.name

@@ -13,12 +13,16 @@ from dataclasses import dataclass
 _Q = "一二三四1234"
 DEADLINE = re.compile(
     r"(?P<range>(?P<ry1>\d{4})年(?P<rm1>\d{1,2})月\s*[—\-–~至到]+\s*(?:(?P<ry2>\d{4})年)?(?P<rm2>\d{1,2})月(?:底)?)"
-    r"|(?P<day>(?:(?P<dy>\d{4})年)?(?P<dm>\d{1,2})月(?P<dd>\d{1,2})日(?:前|之前|以前))"
+    r"|(?P<days>(?:(?P<sy>\d{4})年)?(?P<sm>\d{1,2})月(?P<sd1>\d{1,2})日\s*[—\-–~至到]+\s*(?:(?P<sm2>\d{1,2})月)?"
+    r"(?P<sd2>\d{1,2})日)"
+    r"|(?P<day>(?:(?P<dy>\d{4})年)?(?P<dm>\d{1,2})月(?P<dd>\d{1,2})日\s*(?:前|之前|以前))"
     r"|(?P<month>(?:(?P<my>\d{4})年)?(?P<mm>\d{1,2})月(?:底|末)?(?:前|之前|以前|底|末))"
-    rf"|(?P<quarter>第?(?P<q1>[{_Q}])(?:、第?[{_Q}])*(?:季度)?(?:\s*(?:至|到|—|-)\s*第?(?P<q2>[{_Q}]))?季度)"
+    rf"|(?P<quarter>(?:(?P<qy>\d{{4}})年)?第?(?P<q1>[{_Q}])(?:、第?[{_Q}])*(?:季度)?(?:\s*(?:至|到|—|-)\s*第?(?P<q2>[{_Q}]))?"
+    r"季度(?P<qbefore>末?(?:前|之前|以前))?)"
     r"|(?P<half>(?:(?P<hy>\d{4})年)?(?P<h>上|下)半年)"
     r"|(?P<yearend>(?:至|到)?(?:(?P<ey>\d{4})年年?|年)(?:底|末)(?:前|之前|以前)?)"
-    r"|(?P<within>(?:(?P<wy>\d{4})年)?(?:年内|全年)(?!工作|的))"
+    r"|(?P<within>(?:(?P<wy>\d{4})年)?(?:年内|全年)(?!工作|的|推进|进展|情况|总结|计划))"
+    r"|(?P<cell>(?<![^\n])[ \t]*(?P<cy>\d{4})年(?P<cm>\d{1,2})月[ \t]*(?=\n|$))"
 )
 _QUARTER_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -52,7 +56,8 @@ def _year(explicit: str | None, plan_year: int | None) -> int | None:
 
 
 def _quarters(match: re.Match[str]) -> tuple[int, int]:
-    values = [_QUARTER_VALUE[c] for c in re.findall(rf"[{_Q}]", match.group("quarter"))]
+    quarters = match.group("quarter")[len(match.group("qy") or "") :]  # the year's digits are not quarters
+    values = [_QUARTER_VALUE[c] for c in re.findall(rf"[{_Q}]", quarters.lstrip("年"))]
     return min(values), max(values)
 
 
@@ -66,6 +71,15 @@ def find_deadlines(text: str, plan_year: int | None) -> list[Deadline]:
             y1 = int(m.group("ry1"))
             y2 = int(m.group("ry2")) if m.group("ry2") else y1
             start, end = _day(y1, int(m.group("rm1")), 1), _day(y2, int(m.group("rm2")))
+        elif m.group("days"):
+            year = _year(m.group("sy"), plan_year)
+            if year:
+                month = int(m.group("sm"))
+                start = _day(year, month, int(m.group("sd1")))
+                end = _day(year, int(m.group("sm2") or month), int(m.group("sd2")))
+        elif m.group("cell"):
+            year, month = int(m.group("cy")), int(m.group("cm"))
+            start, end = _day(year, month, 1), _day(year, month)
         elif m.group("day"):
             year = _year(m.group("dy"), plan_year)
             end = _day(year, int(m.group("dm")), int(m.group("dd"))) if year else None
@@ -74,8 +88,11 @@ def find_deadlines(text: str, plan_year: int | None) -> list[Deadline]:
             end = _day(year, int(m.group("mm"))) if year else None
         elif m.group("quarter"):
             first, last = _quarters(m)
-            if plan_year:
-                start, end = _day(plan_year, first * 3 - 2, 1), _day(plan_year, last * 3)
+            year = _year(m.group("qy"), plan_year)
+            if year:
+                start, end = _day(year, first * 3 - 2, 1), _day(year, last * 3)
+                if m.group("qbefore"):
+                    start = None  # 第三季度前: by the end of the quarter
         elif m.group("half"):
             year = _year(m.group("hy"), plan_year)
             if year:

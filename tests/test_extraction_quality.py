@@ -7,15 +7,20 @@ message lists the mismatched items so the cause is visible without rerunning any
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ingest.evaluate import BARS, DEFAULT_GOLD, TYPES, Evaluation, evaluate
 
+# The seeds, and the held-out development set of other provinces, years and layouts.
+GOLD_SETS = [DEFAULT_GOLD, Path(__file__).resolve().parent / "gold_heldout"]
 
-@pytest.fixture(scope="module")
-def evaluation() -> Evaluation:
-    """One ingest of the gold samples into a temporary store for all the checks (a few seconds)."""
-    return evaluate(DEFAULT_GOLD)
+
+@pytest.fixture(scope="module", params=GOLD_SETS, ids=lambda p: Path(p).name)
+def evaluation(request: pytest.FixtureRequest) -> Evaluation:
+    """One ingest of a gold set into a temporary store for all the checks (a few seconds)."""
+    return evaluate(request.param)
 
 
 def test_every_gold_document_was_ingested(evaluation: Evaluation) -> None:
