@@ -1,15 +1,16 @@
-"""`python -m graph stats [--json]`, `python -m graph export --format json|graphml|csv -o OUT`,
+"""`python -m graph stats [--json]`, `python -m graph export --format json|graphml|csv|neo4j-import -o OUT`,
 `python -m graph server stop` (embedded store)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
 from graph.analytics import analyze
-from graph.export import export
+from graph.export import FORMATS, Neo4jImport, export
 from graph.stats import graph_stats
 from graph.store import StoreError, open_store, store_path
 
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     stats = sub.add_parser("stats", help="node counts per label, relationship counts per type")
     stats.add_argument("--json", action="store_true")
     exp = sub.add_parser("export", help="write the whole graph to a file (csv: a folder)")
-    exp.add_argument("--format", choices=["json", "graphml", "csv"], required=True)
+    exp.add_argument("--format", choices=FORMATS, required=True, help="csv and neo4j-import: OUT is a folder")
     exp.add_argument("-o", "--out", type=Path, required=True)
     analyze_cmd = sub.add_parser("analyze", help="agency co-responsibility network and citation network metrics")
     analyze_cmd.add_argument("--json", action="store_true")
@@ -76,8 +77,15 @@ def main(argv: list[str] | None = None) -> int:
                     for rel_type, n in result["relationships"].items():
                         print(f"  {rel_type:16} {n:>8}")
             else:
-                export(store, args.format, args.out)
-                print(f"wrote {args.out}")
+                written = export(store, args.format, args.out)
+                if isinstance(written, Neo4jImport):
+                    print(f"wrote {len(written.files)} CSV files to {written.folder}")
+                    print("import them into a new database with:")
+                    print(written.command)
+                    print(f"(also in {written.script}); then start the database and create the schema with:")
+                    print(shlex.join(["cypher-shell", "-d", written.database, "-f", str(written.schema)]))
+                else:
+                    print(f"wrote {args.out}")
         finally:
             store.close()
     except StoreError as error:

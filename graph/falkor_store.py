@@ -23,7 +23,7 @@ from falkordb import Path as GraphPath
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
-from graph.dialect import FALKOR_SCHEMA
+from graph.dialect import FALKOR_SCHEMA, FALKORDB, adapt
 from graph.store import GRAPH_NAME, ReadOnlyViolation, Row, StoreError
 
 SOCKET = "falkordb.sock"
@@ -162,14 +162,14 @@ class FalkorStore:
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
         try:
-            result = self.graph.query(query, params or {})
+            result = self.graph.query(adapt(query, FALKORDB), params or {})
         except ResponseError as error:
             raise StoreError(str(error).splitlines()[0]) from error
         return self._rows(result)
 
     def read(self, query: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None) -> list[Row]:
         try:
-            result = self.graph.ro_query(query, params or {}, timeout=timeout_ms)
+            result = self.graph.ro_query(adapt(query, FALKORDB), params or {}, timeout=timeout_ms)
         except ResponseError as error:
             message = str(error).splitlines()[0]
             if "read-only" in message or "RO_QUERY" in message:

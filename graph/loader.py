@@ -39,6 +39,21 @@ _NODE_SECTIONS: dict[str, str] = {
     ),
 }
 
+# The loader's other queries (the Cypher catalog lints them with the generated writes).
+READ_DOCUMENTS = (
+    "MATCH (d:Document) RETURN d.id AS id, d.doc_number AS num, d.title_keys AS keys, "
+    "d.sha256s AS shas, d.sources AS sources"
+)
+READ_REGULATIONS = "MATCH (r:Regulation) RETURN r.id AS id, r.doc_number AS num, r.title_key AS key"
+ADD_SOURCE = (
+    "MATCH (d:Document {id: $id}) "
+    "SET d.sources = coalesce(d.sources, []) + [s IN $sources WHERE NOT s IN coalesce(d.sources, [])], "
+    "d.sha256s = coalesce(d.sha256s, []) + [h IN [$sha] WHERE NOT h IN coalesce(d.sha256s, [])] "
+    "RETURN d.id AS id"
+)
+ADD_SOURCE_PARAMS = ("id", "sources", "sha")
+EMPTY_WRITE = "RETURN 0 AS written"
+
 
 @dataclass
 class LoadOutcome:
@@ -57,7 +72,7 @@ def _chain(sections: list[tuple[str, str, list[dict[str, Any]]]]) -> tuple[str, 
         parts.append(f"UNWIND ${name} AS row {clause}")
         params[name] = rows
     if not parts:
-        return "RETURN 0 AS written", {}
+        return EMPTY_WRITE, {}
     return " WITH count(*) AS _ ".join(parts) + " RETURN count(*) AS written", params
 
 
@@ -73,23 +88,40 @@ def _plain_props(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+@dataclass
+class WritePlan:
+    """One document's write: the query and its parameters, plus what the loader remembers after it."""
+
+    query: str
+    params: dict[str, Any]
+    title_keys: list[str]
+    rename: dict[str, str]
+    relations: list[RelationRecord]
+
+
 class Loader:
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore | None) -> None:
+        """A loader over `store`; with None, an offline loader (empty caches, no store) that only
+        builds write queries: `plan` / `build_write` then `commit` (the Cypher catalog uses it)."""
         self.store = store
-        store.ensure_schema()
         self.doc_shas: dict[str, set[str]] = {}
         self.doc_sources: dict[str, list[str]] = {}
         self.doc_by_number: dict[str, str] = {}
         self.doc_by_title: dict[str, str] = {}
         self.reg_by_number: dict[str, str] = {}
         self.reg_by_title: dict[str, str] = {}
-        for row in store.read(
-            "MATCH (d:Document) RETURN d.id AS id, d.doc_number AS num, d.title_keys AS keys, "
-            "d.sha256s AS shas, d.sources AS sources"
-        ):
+        if store is None:
+            return
+        store.ensure_schema()
+        for row in store.read(READ_DOCUMENTS):
             self._remember_document(row["id"], row["num"], row["keys"] or [], row["shas"] or [], row["sources"] or [])
-        for row in store.read("MATCH (r:Regulation) RETURN r.id AS id, r.doc_number AS num, r.title_key AS key"):
+        for row in store.read(READ_REGULATIONS):
             self._remember_regulation(row["id"], row["num"], row["key"])
+
+    def _store(self) -> GraphStore:
+        if self.store is None:
+            raise RuntimeError("this loader has no store: it only builds queries")
+        return self.store
 
     def _remember_document(
         self, doc_id: str, number: str | None, keys: list[str], shas: list[str], sources: list[str]
@@ -112,6 +144,21 @@ class Loader:
         doc = result.document
         if doc.id in self.doc_shas:
             return self._add_source(result)
+        plan = self.plan(result)
+        self._store().write(plan.query, plan.params)
+        self.commit(result, plan)
+        counts = result.counts()
+        counts["relationships"] = len(plan.relations)
+        return LoadOutcome("added", doc.id, counts)
+
+    def build_write(self, result: ExtractionResult) -> tuple[str, dict[str, Any]]:
+        """The query and parameters that `load` sends for a new document (nothing is written)."""
+        plan = self.plan(result)
+        return plan.query, plan.params
+
+    def plan(self, result: ExtractionResult) -> WritePlan:
+        """The write of a new document, resolved against what the loader has seen so far."""
+        doc = result.document
         title_keys = [title_key(t) for t in [doc.title or "", *doc.alt_titles] if t]
         rename = self._resolve_regulations(result)
         relations = [self._renamed(r, rename) for r in result.relations]
@@ -162,18 +209,18 @@ class Loader:
             )
             sections.append((f"r_{index}", clause, rows))
         query, params = _chain(sections)
-        self.store.write(query, params)
+        return WritePlan(query, params, title_keys, rename, relations)
 
-        self._remember_document(doc.id, doc.doc_number, title_keys, [doc.sha256], list(doc.sources))
+    def commit(self, result: ExtractionResult, plan: WritePlan) -> None:
+        """Remember a written document (its keys and its regulations) for the documents after it."""
+        doc = result.document
+        self._remember_document(doc.id, doc.doc_number, plan.title_keys, [doc.sha256], list(doc.sources))
         for regulation in result.regulations:
             self._remember_regulation(
-                rename.get(regulation.id, regulation.id),
+                plan.rename.get(regulation.id, regulation.id),
                 regulation.doc_number,
                 title_key(regulation.title) if regulation.title else None,
             )
-        counts = result.counts()
-        counts["relationships"] = len(relations)
-        return LoadOutcome("added", doc.id, counts)
 
     def _add_source(self, result: ExtractionResult) -> LoadOutcome:
         doc = result.document
@@ -182,13 +229,7 @@ class Loader:
         new_sources = [s for s in doc.sources if s not in known_sources]
         if doc.sha256 in known_shas and not new_sources:
             return LoadOutcome("unchanged", doc.id)
-        self.store.write(
-            "MATCH (d:Document {id: $id}) "
-            "SET d.sources = coalesce(d.sources, []) + [s IN $sources WHERE NOT s IN coalesce(d.sources, [])], "
-            "d.sha256s = coalesce(d.sha256s, []) + [h IN [$sha] WHERE NOT h IN coalesce(d.sha256s, [])] "
-            "RETURN d.id AS id",
-            {"id": doc.id, "sources": new_sources, "sha": doc.sha256},
-        )
+        self._store().write(ADD_SOURCE, {"id": doc.id, "sources": new_sources, "sha": doc.sha256})
         known_shas.add(doc.sha256)
         known_sources += new_sources
         return LoadOutcome("merged", doc.id)
