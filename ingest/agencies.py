@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.records import AgencyRecord, RegionRecord
-from ingest.regions import COUNTRY, county_short_names, gazetteer, short_name
+from ingest.regions import COUNTRY, county_short_names, gazetteer, official_name, short_name
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "agencies.json"
 
@@ -209,7 +209,7 @@ def resolve_local(alias: str, region: RegionRecord) -> str | None:
         template, levels = table.local[key]
         if levels and region.level not in levels:
             continue
-        return template.format(region=region.name, short=short_name(region))
+        return template.format(region=official_name(region), short=short_name(region))
     return None
 
 
@@ -247,7 +247,7 @@ def find_mentions(text: str, context: Context, registry: AgencyRegistry) -> list
                 if not context.issuer_kind or text[end : end + 1] in {"长", "领", "务"}:
                     continue
                 template = alias_table().kinds.get(context.issuer_kind)
-                name = template.format(region=region.name) if template else None
+                name = template.format(region=official_name(region), short=short_name(region)) if template else None
             else:
                 name = resolve_local(alias, region)
             if name is None:
@@ -318,7 +318,7 @@ def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> Age
         level_region = context.region_at(name[0])
         if level_region is not None:
             region = level_region
-            name = level_region.name + name[1:]
+            name = official_name(level_region) + name[1:]
     if name.startswith(("有关", "相关", "其他")):
         return registry.get(generic_agency(name, context))
     return registry.get(make_agency(name, region), None)

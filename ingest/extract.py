@@ -122,19 +122,21 @@ def extract(source: SourceText) -> ExtractionResult:
 
     # Jurisdiction and issuer.
     registry = data["registry"]
-    context = data["context"]
     if region is not None:
         add_region(region)
-        anchor = original.find(meta.issuer_text) if meta.issuer_text else -1
+        anchor = text.find(meta.issuers[0]) if meta.issuers else -1
         anchor = max(anchor, 0)
-        relate("COVERS", ("Document", doc_id), ("Region", region.id), anchor, anchor + len(meta.issuer_text or ""))
-    if context.issuer:
-        issuer = registry.get(make_agency(context.issuer, region or COUNTRY))
-        pos = text.rfind(meta.issuer_text or context.issuer)
-        pos = max(pos, 0)
         relate(
-            "ISSUED_BY", ("Document", doc_id), ("Agency", issuer.id), pos, pos + len(meta.issuer_text or context.issuer)
+            "COVERS",
+            ("Document", doc_id),
+            ("Region", region.id),
+            anchor,
+            anchor + len(meta.issuers[0] if meta.issuers else ""),
         )
+    for written, canonical in data["issuers"]:
+        issuer = registry.get(make_agency(canonical, region or COUNTRY))
+        pos = max(text.rfind(written), 0)
+        relate("ISSUED_BY", ("Document", doc_id), ("Agency", issuer.id), pos, pos + len(written))
 
     # Roles.
     seen: set[tuple[str, str, str]] = set()

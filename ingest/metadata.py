@@ -31,6 +31,7 @@ _PUBLISHED = re.compile(
     r"[-/.月](?P<d>\d{1,2})日?"
 )
 _PUBLISHED_LABEL = re.compile(r"(?:发布日期|发布时间|来源|浏览次数|阅读)")
+_SIGNER = re.compile(r"[^,。;:《》\s]{2,38}(?:局|厅|委|办|委员会|办公室|办公厅|政府|院|部|小组|中心)")
 _STAMP = re.compile(r"^\s*\(.{2,40}代章\)\s*$")
 _LABELLED_NUMBER = re.compile(r"(?:文号|发文字号|发文编号)\s*[:]?\s*")
 _NATIONAL_HINT = re.compile(r"省份[:]|各省\(区、市\)|各省、自治区、直辖市")
@@ -43,6 +44,7 @@ class Metadata:
     alt_titles: list[str] = field(default_factory=list)
     doc_number: str | None = None
     issuer_text: str | None = None
+    issuers: list[str] = field(default_factory=list)  # as written, in signature order (joint documents)
     issued: str | None = None
     published: str | None = None
     level: str | None = None
@@ -127,14 +129,14 @@ def _signature(text: str, header: str, meta: Metadata) -> None:
         back = index - 1
         while back >= 0 and _STAMP.match(lines[back][1]):
             back -= 1
-        if back >= 0:
-            name = _clean_line(lines[back][1])
-            if (
-                3 <= len(name) <= 40
-                and not re.search(r"[,。;:《》]", name)
-                and re.search(r"(?:局|厅|委|办|委员会|办公室|办公厅|政府|院|部|小组|中心)$", name)
-            ):
-                meta.issuer_text = name
+        # joint documents sign side by side on one line or on consecutive lines
+        while back >= 0:
+            names = [_clean_line(n) for n in re.split(r"[ \t\u3000]{2,}", lines[back][1].strip())]
+            if not names or not all(_SIGNER.fullmatch(n) for n in names):
+                break
+            meta.issuers[:0] = names
+            back -= 1
+        meta.issuer_text = "、".join(meta.issuers) or None
         return
 
 
@@ -172,11 +174,19 @@ def region_of_name(name: str) -> RegionRecord | None:
     if stripped.startswith(("国家", "全国", "国务院", "中华人民共和国")):
         return COUNTRY
     found = gazetteer().longest_prefix_match(stripped)
-    return found[1] if found else None
+    if not found:
+        return None
+    size, region = found
+    # 重庆市渝北区…: a unit named right after its parent is the deeper jurisdiction
+    while True:
+        deeper = gazetteer().longest_prefix_match(stripped[size:], within=region.id)
+        if not deeper or not any(a.id == region.id for a in gazetteer().ancestors(deeper[1].id)[1:]):
+            return region
+        size, region = size + deeper[0], deeper[1]
 
 
 def _jurisdiction(text: str, meta: Metadata) -> None:
-    region = region_of_name(meta.issuer_text) if meta.issuer_text else None
+    region = region_of_name(meta.issuers[0]) if meta.issuers else None
     if region is None:
         for title in [meta.title or "", *meta.alt_titles]:
             region = region_of_name(title) or region_of_name(re.sub(r"^.*?关于印发", "", title))
@@ -219,6 +229,7 @@ def read_law_metadata(text: str) -> Metadata:
         for marker, issuer in _LAW_ISSUERS:
             if marker in latest.group("rest"):
                 meta.issuer_text = issuer
+                meta.issuers = [issuer]
                 break
     meta.region = COUNTRY
     meta.level = "national"

@@ -31,9 +31,10 @@ _EXTRA_T2S = str.maketrans(
 )
 
 # Word/HTML residue in scraped pages: `nth="3" year="2014" w:st="on">`, stray tags, entities.
+# Whole tags first (`<span style="…">`), then attribute residue whose tag start was cut off.
 _NOISE_PATTERNS = [
-    re.compile(r'(?:\b[\w:.-]+="[^"\n]{0,40}"\s*)+/?>'),
     re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>\n]{0,200})?/?>"),
+    re.compile(r'(?:\b[\w:.-]+="[^"\n]{0,40}"\s*)+/?>'),
     re.compile(r"&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{1,6});"),
 ]
 

@@ -101,18 +101,28 @@ def _value(kind: str, raw: str) -> int:
     return int(raw)
 
 
-def find_table_header(text: str) -> int | None:
-    """Position after a run of ≥3 table column names close together, else None."""
+def table_columns(text: str) -> tuple[list[str], int] | None:
+    """The column names of a flattened task table's header (a run of ≥3 known names close together)
+    and the position after it, else None."""
     hits = list(_TABLE_HEADER.finditer(text))
+
+    def adjacent(a: re.Match[str], b: re.Match[str]) -> bool:
+        # cells of a header row are separated by nothing but layout (spaces, line breaks, rules)
+        return b.start() - a.end() <= 4 and not text[a.end() : b.start()].strip(" \t\n\u3000|│┃")
+
     for i in range(len(hits) - 2):
-        window = hits[i : i + 3]
-        gaps = [window[j + 1].start() - window[j].end() for j in range(2)]
-        if all(g <= 4 for g in gaps):
+        if adjacent(hits[i], hits[i + 1]) and adjacent(hits[i + 1], hits[i + 2]):
             j = i + 2
-            while j + 1 < len(hits) and hits[j + 1].start() - hits[j].end() <= 4:
+            while j + 1 < len(hits) and adjacent(hits[j], hits[j + 1]):
                 j += 1
-            return hits[j].end()
+            return [re.sub(r"\(.*\)$", "", h.group(0)) for h in hits[i : j + 1]], hits[j].end()
     return None
+
+
+def find_table_header(text: str) -> int | None:
+    """Position after a flattened task table's header, else None."""
+    found = table_columns(text)
+    return found[1] if found else None
 
 
 def body_end(text: str, start: int = 0) -> int:

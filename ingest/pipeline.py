@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ingest.agencies import AgencyRegistry, Context, find_internal_departments, find_mentions, local_kind
 from ingest.citations import find_citations, title_key
 from ingest.metadata import read_law_metadata, read_metadata
-from ingest.outline import find_table_header, parse_outline
+from ingest.outline import find_table_header, parse_outline, table_columns
 from ingest.regions import COUNTRY, gazetteer
 from ingest.roles import FIRST_LEADS_RULE, find_assignments, find_cell_assignments, find_field_assignments
 from ingest.targets import find_targets
@@ -54,16 +54,18 @@ def policy_metadata(doc: Doc) -> Doc:
     items = doc.user_data.get("outline", [])
     body_start = items[0].start if items else 0
     meta = read_law_metadata(doc.text) if doc.user_data.get("law") else read_metadata(doc.text, body_start)
-    issuer = meta.issuer_text
     context = Context(region=meta.region or COUNTRY, issuer=None, issuer_kind=None)
-    registry = AgencyRegistry()
-    if issuer:
+    issuers: list[tuple[str, str]] = []  # (as written, canonical)
+    for written in meta.issuers:
         # the issuer's own name may be an alias (国家知识产权局办公室) or a body the table lacks
-        mentions = find_mentions(issuer, context, registry)
-        whole = [m for m in mentions if m.start == 0 and m.end == len(issuer)]
-        context.issuer = whole[0].agency.name if whole else issuer
+        mentions = find_mentions(written, context, AgencyRegistry())
+        whole = [m for m in mentions if m.start == 0 and m.end == len(written)]
+        issuers.append((written, whole[0].agency.name if whole else written))
+    if issuers:
+        context.issuer = issuers[0][1]
         context.issuer_kind = local_kind(context.issuer)
-        registry = AgencyRegistry()
+    registry = AgencyRegistry()
+    doc.user_data["issuers"] = issuers
     doc.user_data["meta"] = meta
     doc.user_data["context"] = context
     doc.user_data["registry"] = registry
@@ -141,14 +143,21 @@ def role_assigner(doc: Doc) -> Doc:
             doc.user_data["registry"],
             first_leads,
         )
-        if doc.user_data["table"]:
-            lines = [(m.start(), m.end()) for m in _LINE.finditer(doc.text, items[0].start, items[-1].end)]
-            # a row's first line is its task; the cells after it may name its departments
-            starts = {i.text_start for i in items}
-            lines = [(lo, hi) for lo, hi in lines if not any(lo <= s < hi for s in starts)]
+        columns = table_columns(doc.text)
+        if columns:
+            # each item's lines after the one holding its text are the row's other cells
+            rows = [
+                [
+                    (m.start(), m.end())
+                    for m in _LINE.finditer(doc.text, item.text_start, item.end)
+                    if m.group().strip()
+                ][1:]
+                for item in items
+            ]
             assignments += find_cell_assignments(
                 doc.text,
-                lines,
+                rows,
+                columns[0],
                 doc.user_data["mentions"],
                 doc.user_data["context"],
                 doc.user_data["registry"],
@@ -159,7 +168,9 @@ def role_assigner(doc: Doc) -> Doc:
 
 
 _LINE = re.compile(r"[^\n]+")
-_EXECUTORS = re.compile(r"由(?P<a>[^。;,:由]{2,80}?)执行|(?:试点)?省份:(?P<b>[^。;:省)]{2,40}?)(?:必做|选做|\)|。|$)")
+_EXECUTORS = re.compile(
+    r"由(?P<a>[^。;,:由]{2,80}?)执行|(?:试点)?(?:省份|地区|城市|县区|区县):(?P<b>[^。;:省)]{2,40}?)(?:必做|选做|\)|。|$)"
+)
 
 
 @Language.component("executor_matcher")

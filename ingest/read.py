@@ -286,7 +286,15 @@ def _html_text(data: bytes) -> tuple[str, str]:
     declared_match = _DECLARED_CHARSET.search(head) or _XML_ENCODING.search(head)
     markup: str | None = None
     encoding = ""
-    if declared_match and not _has_bom(data) and NUL not in data:
+    # Order: a BOM, then valid UTF-8 (legacy CJK bytes practically never are; and GB18030 decodes
+    # almost any bytes, so a page wrongly labelled gb2312 must not reach it), then the page's
+    # own declaration, then detection.
+    if not _has_bom(data) and NUL not in data:
+        try:
+            markup, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            markup = None
+    if markup is None and declared_match and not _has_bom(data) and NUL not in data:
         declared = declared_match.group(1).decode("ascii").lower()
         encoding = _SUPERSETS.get(declared, declared)
         try:

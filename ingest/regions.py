@@ -165,3 +165,16 @@ def short_name(region: RegionRecord) -> str:
     suffix = {"province": _PROVINCE_SUFFIX, "city": _CITY_SUFFIX}.get(region.level, _COUNTY_SUFFIX)
     short = suffix.sub("", region.name)
     return short if len(short) >= 2 else region.name
+
+
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
+def official_name(region: RegionRecord) -> str:
+    """The name a body's official title starts with: districts and counties of a municipality carry
+    the municipality's name (重庆市渝北区市场监督管理局), other units their own (桐庐县知识产权局)."""
+    if region.level == "county" and region.parent_id:
+        parent = gazetteer().by_id.get(region.parent_id)
+        if parent is not None and parent.name in MUNICIPALITIES:
+            return parent.name + region.name
+    return region.name

@@ -147,11 +147,15 @@ def _agencies_before_verb(
     return list(reversed(taken)), complete and bool(taken)
 
 
-FIELD = re.compile(
-    r"(?P<field>执行单位|责任单位|负责单位|执行部门|责任部门|承担单位|牵头单位|配合单位|协办单位)(?:\([^)]{0,6}\))?:"
-    r"(?P<list>[^。;\n]{1,80})"
+_FIELD_NAMES = (
+    "执行单位|责任单位|负责单位|执行部门|责任部门|承担单位|牵头单位|配合单位|协办单位|参与单位|完成时限|完成时间"
 )
-_FIELD_ROLE = {"牵头单位": "lead", "配合单位": "support", "协办单位": "support"}
+# A field's value runs to the end of the sentence or to the next field (`牵头单位:A,责任单位:B、C`).
+FIELD = re.compile(
+    rf"(?P<field>{_FIELD_NAMES})(?:\([^)]{{0,6}}\))?:"
+    rf"(?P<list>(?:(?!(?:{_FIELD_NAMES})(?:\([^)]{{0,6}}\))?:)[^。;\n]){{1,80}})"
+)
+_FIELD_ROLE = {"牵头单位": "lead", "配合单位": "support", "协办单位": "support", "参与单位": "support"}
 
 
 def find_field_assignments(
@@ -167,41 +171,60 @@ def find_field_assignments(
     fields naming who carries the measure; bodies in them get the field's role (responsible unless the
     field says 牵头/配合). Regions in them are executors (see executor_matcher)."""
     found: list[Assignment] = []
-    for match in FIELD.finditer(text, start, end):
+    fields = list(FIELD.finditer(text, start, end))
+    for match in fields:
         value = match.group("list")
-        if "由" in value or "执行" in value:
+        if "由" in value or "执行" in value or match.group("field").startswith("完成"):
             continue  # 由…执行 lists regions: the executor matcher reads them
         role = _FIELD_ROLE.get(match.group("field"), "responsible")
+        # beside an explicit 牵头单位 field, the 责任单位 are responsible as written, not led by the first
+        led = any(f.group("field") == "牵头单位" and abs(f.start() - match.start()) < 120 for f in fields)
         lo = match.start("list")
-        value = value.rstrip()
+        value = value.rstrip(" ,")
         if value.endswith(")") and value.count(")") > value.count("("):
             value = value[:-1]  # the bracket that closes a parenthetical field
         inside = [m for m in mentions if lo <= m.start and m.end <= lo + len(value)]
         agencies, _ = _agencies_before_verb(value, lo, inside, context, registry)
-        found += _assign(agencies, role, first_leads, match.start(), match.end())
+        found += _assign(agencies, role, first_leads and not led, match.start(), match.end())
     return found
+
+
+# The role a task table's column gives the bodies in its cells.
+COLUMN_ROLES = {
+    "牵头单位": "lead", "牵头部门": "lead", "配合单位": "support", "配合部门": "support", "协办单位": "support",
+    "参与单位": "support", "责任单位": "responsible", "责任部门": "responsible", "负责部门": "responsible",
+    "执行部门": "responsible", "执行单位": "responsible",
+}  # fmt: skip
 
 
 def find_cell_assignments(
     text: str,
-    lines: list[tuple[int, int]],
+    rows: list[list[tuple[int, int]]],
+    columns: list[str],
     mentions: list[Mention],
     context: Context,
     registry: AgencyRegistry,
     first_leads: bool,
 ) -> list[Assignment]:
-    """Department cells of a flattened task table (a 责任单位 column): a line made only of bodies, with no
-    role verb, names who is responsible (`省知识产权局、省发展改革委、省统计局`)."""
+    """Department cells of a flattened task table: in each row, the lines made only of bodies (no role
+    verb) are its department cells, taken in the order of the header's department columns
+    (`牵头单位 / 配合单位` → lead, support; a lone `责任单位` → responsible, or lead and supporters under
+    the document's first-listed-leads rule)."""
+    roles = [COLUMN_ROLES[c] for c in columns if c in COLUMN_ROLES] or ["responsible"]
     found: list[Assignment] = []
-    for lo, hi in lines:
-        value = text[lo:hi].strip()
-        if not value or ROLE_VERB.search(value) or len(value) > 120:
-            continue
-        offset = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
-        inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(value)]
-        agencies, complete = _agencies_before_verb(value, offset, inside, context, registry)
-        if complete:
-            found += _assign(agencies, "responsible", first_leads, offset, offset + len(value))
+    for lines in rows:
+        cell = 0
+        for lo, hi in lines:
+            value = text[lo:hi].strip()
+            if not value or ROLE_VERB.search(value) or len(value) > 120:
+                continue
+            offset = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
+            inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(value)]
+            agencies, complete = _agencies_before_verb(value, offset, inside, context, registry)
+            if complete:
+                role = roles[min(cell, len(roles) - 1)]
+                found += _assign(agencies, role, first_leads and len(roles) == 1, offset, offset + len(value))
+                cell += 1
     return found
 
 

@@ -12,11 +12,11 @@ _VERBS = (
 )
 TARGET = re.compile(
     rf"(?P<verb>{_VERBS})?\s*(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|万人次|人次|件|家|个|次|人|名|期|项|所|种|份|批|万元|亿元|万件|万人)(?P<cmp>以上|以下|左右)?"
+    r"(?P<unit>%|万人次|人次|万册|件|家|个|次|人|名|期|项|所|种|份|批|起|场|册|万元|亿元|万件|万人)(?P<cmp>以上|以下|左右)?"
 )
 _COMPARATORS = {"以上": ">=", "不少于": ">=", "至少": ">=", "不低于": ">=", "以下": "<=", "不超过": "<=", "超过": ">"}
 _CLAUSE_START = re.compile(r"[,;。:、\n(]")
-_PHRASE_START = re.compile(r"[,;。:\n(]")
+_PHRASE_START = re.compile(r"[,;。:\n]")  # brackets stay inside: 新确定试点县(区)8个
 _MARKER = re.compile(r"\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 
 

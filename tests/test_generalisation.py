@@ -50,11 +50,27 @@ def test_department_cells_follow_the_first_listed_leads_rule() -> None:
     ctx = context("江苏省")
     registry = AgencyRegistry()
     mentions = find_mentions(text, ctx, registry)
-    found = find_cell_assignments(text, [(0, len(text))], mentions, ctx, registry, first_leads=True)
+    found = find_cell_assignments(text, [[(0, len(text))]], ["责任单位"], mentions, ctx, registry, first_leads=True)
     assert [(a.agency.name, a.role) for a in found] == [
         ("江苏省知识产权局", "lead"),
         ("江苏省发展和改革委员会", "support"),
         ("江苏省统计局", "support"),
+    ]
+
+
+def test_lead_and_support_columns_give_their_roles() -> None:
+    text = normalize("市知识产权局\n市经信局、市科技局")
+    ctx = context("宁波市")
+    registry = AgencyRegistry()
+    mentions = find_mentions(text, ctx, registry)
+    cells = [[(0, 6), (7, len(text))]]
+    found = find_cell_assignments(
+        text, cells, ["序号", "工作任务", "牵头单位", "配合单位"], mentions, ctx, registry, True
+    )
+    assert [(a.agency.name, a.role) for a in found] == [
+        ("宁波市知识产权局", "lead"),
+        ("宁波市经济和信息化局", "support"),
+        ("宁波市科学技术局", "support"),
     ]
 
 
