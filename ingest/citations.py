@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ingest.normalize import to_simplified
 
 DOC_NUMBER = re.compile(
-    r"(?P<code>[\u4e00-\u9fff]{1,10}?)\s*[〔\[(【{]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\])】}]\s*"
+    r"(?P<code>[\u4e00-\u9fff]{1,10}?)\s*[〔\[(【{﹝［]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\])】}﹞］]\s*"
     r"(?P<num>\d{1,4})\s*号"
 )
 # Verbs that introduce a cited number or title; they are never part of an issuer code.

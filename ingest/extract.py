@@ -47,9 +47,11 @@ def evidence(original: str, start: int, end: int, limit: int = 240) -> str:
     return re.sub(r"\s+", " ", original[left:right]).strip()
 
 
-def document_identity(doc_number: str | None, analysis_text: str) -> tuple[str, str]:
-    """(id, fingerprint): the same document in another file, encoding or script gets the same id."""
-    fingerprint = hashlib.sha1(re.sub(r"[\W_]+", "", compact(analysis_text)).encode("utf-8")).hexdigest()
+def document_identity(doc_number: str | None, body: str) -> tuple[str, str]:
+    """(id, fingerprint): the same document in another file, encoding, script or web page gets the
+    same id. Without a number the fingerprint is taken over the body (its numbered items), so a page's
+    own furniture (view counters, dates, share buttons) does not make another document."""
+    fingerprint = hashlib.sha1(re.sub(r"[\W_]+", "", compact(body)).encode("utf-8")).hexdigest()
     key = f"num:{doc_number}" if doc_number else f"fp:{fingerprint}"
     return stable_id("doc", key), fingerprint
 
@@ -61,7 +63,8 @@ def extract(source: SourceText) -> ExtractionResult:
     data = doc.user_data
     meta = data["meta"]
     items: list[OutlineItem] = data["outline"]
-    doc_id, fingerprint = document_identity(meta.doc_number, text)
+    body = text[items[0].start : items[-1].end] if items else text
+    doc_id, fingerprint = document_identity(meta.doc_number, body)
 
     region = meta.region
     document = DocumentRecord(

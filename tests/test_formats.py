@@ -204,11 +204,6 @@ def test_html_page_of_a_document_is_the_same_document(fresh_store: FalkorStore, 
     assert all(len(d["sources"]) == 2 for d in docs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="identity without a document number is a fingerprint of the whole text "
-    "(ingest/extract.py document_identity): one extra line on the page (a view counter) makes another Document",
-)
 def test_html_page_with_an_extra_line_of_a_document_without_number(fresh_store: FalkorStore, folder: Path) -> None:
     text = sample_text(S000)
     (folder / "a.txt").write_text(text, encoding="utf-8")
