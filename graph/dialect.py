@@ -28,12 +28,12 @@ LABELS = ("Document", "Measure", "Agency", "Region", "Regulation", "Target")
 
 # Property lookups that queries and the loader make, per label (each gets an index).
 LOOKUP_KEYS: dict[str, tuple[str, ...]] = {
-    "Document": ("id", "doc_number", "title_key", "year", "level"),
+    "Document": ("id", "doc_number", "title_key", "year", "level", "label", "region"),
     "Measure": ("id", "doc_id", "deadline_end"),
     "Agency": ("id", "name"),
     "Region": ("id", "name", "level"),
-    "Regulation": ("id", "doc_number", "title_key"),
-    "Target": ("id", "indicator"),
+    "Regulation": ("id", "doc_number", "title_key", "title"),
+    "Target": ("id", "indicator", "doc_id"),
 }
 
 # Properties searched with CONTAINS (Neo4j: a TEXT index serves CONTAINS / STARTS WITH / ENDS WITH).
@@ -50,13 +50,17 @@ FULLTEXT_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
 # FalkorDB: `CREATE INDEX FOR (n:L) ON (n.p)` (no names, no IF NOT EXISTS; "already indexed" is
 # ignored by the store); full-text through `db.idx.fulltext.createNodeIndex` with RediSearch's
 # Chinese word segmentation (without `language: 'chinese'` a whole run of Han characters is one token).
+# Only the short headings go into FalkorDB's full-text index: segmenting every measure's whole text
+# on write was half the server's time per document (bench/profile_notes.md); full-text search over the
+# whole text is the CONTAINS on `search_text`.
+FALKOR_FULLTEXT_PROPS: dict[str, tuple[str, ...]] = {"Measure": ("heading",)}
 FALKOR_SCHEMA: tuple[str, ...] = (
     *(f"CREATE INDEX FOR (n:{label}) ON (n.{key})" for label, keys in LOOKUP_KEYS.items() for key in keys),
     *(
         f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', language: 'chinese'}}, "
         + ", ".join(f"'{prop}'" for prop in props)
         + ")"
-        for label, props in FULLTEXT_INDEXES.values()
+        for label, props in FALKOR_FULLTEXT_PROPS.items()
     ),
 )
 

@@ -198,6 +198,12 @@ class FalkorStore:
         with suppress(Exception):
             self.db.connection.close()
 
+    def compact(self) -> None:
+        """Rewrite the append-only file in the background (a snapshot plus the tail): after a bulk ingest
+        the next start loads one snapshot instead of replaying every write query."""
+        with suppress(RedisConnectionError, ResponseError):
+            self.db.connection.bgrewriteaof()
+
     def server_pid(self) -> int | None:
         pid_file = self.folder / "falkordb.pid"
         try:

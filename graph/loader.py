@@ -24,10 +24,12 @@ from graph.store import GraphStore
 from ingest.citations import title_key
 from ingest.records import ExtractionResult, RelationRecord, as_props
 
+# A new document's own nodes (and every edge touching them) cannot exist yet: CREATE, no lookup of
+# existing edges on hub nodes (which grew with the corpus). Shared nodes and their edges are MERGEd.
 _NODE_SECTIONS: dict[str, str] = {
-    "Document": "MERGE (n:Document {id: row.id}) SET n += row.props",
-    "Measure": "MERGE (n:Measure {id: row.id}) SET n += row.props",
-    "Target": "MERGE (n:Target {id: row.id}) SET n += row.props",
+    "Document": "CREATE (n:Document {id: row.id}) SET n += row.props",
+    "Measure": "CREATE (n:Measure {id: row.id}) SET n += row.props",
+    "Target": "CREATE (n:Target {id: row.id}) SET n += row.props",
     "Region": "MERGE (n:Region {id: row.id}) SET n += row.props",
     "Agency": (
         "MERGE (n:Agency {id: row.id}) SET n += row.props, "
@@ -38,6 +40,8 @@ _NODE_SECTIONS: dict[str, str] = {
         "n.doc_number = coalesce(n.doc_number, row.doc_number), n.title_key = coalesce(n.title_key, row.title_key)"
     ),
 }
+
+_OWN_LABELS = {"Measure", "Target"}  # nodes that belong to one document
 
 # The loader's other queries (the Cypher catalog lints them with the generated writes).
 READ_DOCUMENTS = (
@@ -197,15 +201,17 @@ class Loader:
         sections: list[tuple[str, str, list[dict[str, Any]]]] = [
             (f"n_{label}", clause, node_rows[label]) for label, clause in _NODE_SECTIONS.items()
         ]
-        grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        grouped: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
         for relation in relations:
-            grouped[(relation.type, relation.src_label, relation.dst_label)].append(
+            own = doc.id in (relation.src_id, relation.dst_id) or {relation.src_label, relation.dst_label} & _OWN_LABELS
+            grouped[(relation.type, relation.src_label, relation.dst_label, bool(own))].append(
                 {"src": relation.src_id, "dst": relation.dst_id, "props": _plain_props(relation.props)}
             )
-        for index, ((rel_type, src_label, dst_label), rows) in enumerate(sorted(grouped.items())):
+        for index, ((rel_type, src_label, dst_label, own), rows) in enumerate(sorted(grouped.items())):
+            verb = "CREATE" if own else "MERGE"
             clause = (
                 f"MATCH (a:{src_label} {{id: row.src}}) MATCH (b:{dst_label} {{id: row.dst}}) "
-                f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.props"
+                f"{verb} (a)-[r:{rel_type}]->(b) SET r += row.props"
             )
             sections.append((f"r_{index}", clause, rows))
         query, params = _chain(sections)

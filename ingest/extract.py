@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 
 from ingest.agencies import make_agency
 from ingest.citations import title_key
 from ingest.metadata import is_law_markdown
 from ingest.normalize import compact, detect_script, normalize
-from ingest.outline import OutlineItem, innermost
+from ingest.outline import OutlineItem
 from ingest.pipeline import analyse
 from ingest.records import (
     DocumentRecord,
@@ -119,9 +120,14 @@ def extract(source: SourceText) -> ExtractionResult:
         parent = ("Measure", by_path[item.parent_path].id) if item.parent_path in by_path else ("Document", doc_id)
         relate("HAS_MEASURE", parent, ("Measure", measure.id), item.start, item.end, path=item.path)
 
+    starts = [item.start for item in items]
+
     def unit_of(pos: int) -> MeasureRecord | None:
-        item = innermost(items, pos)
-        return by_path[item.unit_path] if item else None
+        """The measure carrying a fact at `pos`: item spans end where the next item starts."""
+        index = bisect_right(starts, pos) - 1
+        if index < 0 or pos >= items[index].end:
+            return None
+        return by_path[items[index].unit_path]
 
     # Jurisdiction and issuer.
     registry = data["registry"]

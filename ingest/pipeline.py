@@ -1,7 +1,8 @@
 """The spaCy pipeline: a blank Chinese pipeline (character segmenter, so every offset aligns) with the
 project's extraction steps registered as components.
 
-Each component reads `doc.text` (the normalised analysis text) and the document context in
+Each component reads the normalised analysis text (`text_of(doc)`: spaCy's `Doc.text` rebuilds the
+string from its tokens on every access, one per character here) and the document context in
 `doc.user_data`, and writes spans (`doc.spans[...]`) or plain values back to `doc.user_data`.
 """
 
@@ -35,6 +36,10 @@ COMPONENTS = (
 )
 
 
+def text_of(doc: Doc) -> str:
+    return doc.user_data.get("text") or doc.text
+
+
 def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
@@ -42,9 +47,9 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
 @Language.component("policy_outline")
 def policy_outline(doc: Doc) -> Doc:
     # laws and regulations are citation targets: their articles are not plan measures
-    items = [] if doc.user_data.get("law") else parse_outline(doc.text)
+    items = [] if doc.user_data.get("law") else parse_outline(text_of(doc))
     doc.user_data["outline"] = items
-    doc.user_data["table"] = find_table_header(doc.text) is not None
+    doc.user_data["table"] = find_table_header(text_of(doc)) is not None
     doc.spans["measures"] = [s for i in items if (s := _span(doc, i.start, i.end, i.path)) is not None]
     return doc
 
@@ -53,7 +58,7 @@ def policy_outline(doc: Doc) -> Doc:
 def policy_metadata(doc: Doc) -> Doc:
     items = doc.user_data.get("outline", [])
     body_start = items[0].start if items else 0
-    meta = read_law_metadata(doc.text) if doc.user_data.get("law") else read_metadata(doc.text, body_start)
+    meta = read_law_metadata(text_of(doc)) if doc.user_data.get("law") else read_metadata(text_of(doc), body_start)
     context = Context(region=meta.region or COUNTRY, issuer=None, issuer_kind=None)
     issuers: list[tuple[str, str]] = []  # (as written, canonical)
     for written in meta.issuers:
@@ -76,8 +81,8 @@ def policy_metadata(doc: Doc) -> Doc:
 def agency_matcher(doc: Doc) -> Doc:
     context: Context = doc.user_data["context"]
     registry: AgencyRegistry = doc.user_data["registry"]
-    mentions = find_mentions(doc.text, context, registry)
-    mentions += find_internal_departments(doc.text, 0, len(doc.text), context, registry)
+    mentions = find_mentions(text_of(doc), context, registry)
+    mentions += find_internal_departments(text_of(doc), 0, len(text_of(doc)), context, registry)
     mentions.sort(key=lambda m: m.start)
     doc.user_data["mentions"] = mentions
     doc.spans["agencies"] = [s for m in mentions if (s := _span(doc, m.start, m.end, m.agency.id)) is not None]
@@ -89,7 +94,7 @@ def citation_matcher(doc: Doc) -> Doc:
     meta = doc.user_data["meta"]
     own_titles = {title_key(t) for t in [meta.title or "", *meta.alt_titles] if t}
     own_numbers = {meta.doc_number} if meta.doc_number else set()
-    citations = find_citations(doc.text, own_titles, own_numbers)
+    citations = find_citations(text_of(doc), own_titles, own_numbers)
     doc.user_data["citations"] = citations
     doc.spans["citations"] = [
         s for c in citations if (s := _span(doc, c.start, c.end, c.title or c.doc_number or "")) is not None
@@ -102,7 +107,7 @@ def deadline_matcher(doc: Doc) -> Doc:
     meta = doc.user_data["meta"]
     items = doc.user_data.get("outline", [])
     body_start = items[0].start if items else 0
-    deadlines = [d for d in find_deadlines(doc.text, meta.year) if d.start >= body_start]
+    deadlines = [d for d in find_deadlines(text_of(doc), meta.year) if d.start >= body_start]
     doc.user_data["deadlines"] = deadlines
     doc.spans["deadlines"] = [s for d in deadlines if (s := _span(doc, d.start, d.end, d.interval)) is not None]
     return doc
@@ -111,8 +116,8 @@ def deadline_matcher(doc: Doc) -> Doc:
 @Language.component("target_matcher")
 def target_matcher(doc: Doc) -> Doc:
     items = doc.user_data.get("outline", [])
-    body_start = items[0].start if items else len(doc.text)
-    targets = [t for t in find_targets(doc.text) if t.start >= body_start]
+    body_start = items[0].start if items else len(text_of(doc))
+    targets = [t for t in find_targets(text_of(doc)) if t.start >= body_start]
     doc.user_data["targets"] = targets
     doc.spans["targets"] = [s for t in targets if (s := _span(doc, t.start, t.end, t.indicator)) is not None]
     return doc
@@ -121,12 +126,12 @@ def target_matcher(doc: Doc) -> Doc:
 @Language.component("role_assigner")
 def role_assigner(doc: Doc) -> Doc:
     items = doc.user_data.get("outline", [])
-    first_leads = bool(FIRST_LEADS_RULE.search(doc.text))
+    first_leads = bool(FIRST_LEADS_RULE.search(text_of(doc)))
     doc.user_data["first_leads_rule"] = first_leads
     assignments = []
     if items:
         assignments = find_assignments(
-            doc.text,
+            text_of(doc),
             items[0].start,
             items[-1].end,
             doc.user_data["mentions"],
@@ -135,7 +140,7 @@ def role_assigner(doc: Doc) -> Doc:
             first_leads,
         )
         assignments += find_field_assignments(
-            doc.text,
+            text_of(doc),
             items[0].start,
             items[-1].end,
             doc.user_data["mentions"],
@@ -143,19 +148,19 @@ def role_assigner(doc: Doc) -> Doc:
             doc.user_data["registry"],
             first_leads,
         )
-        columns = table_columns(doc.text)
+        columns = table_columns(text_of(doc))
         if columns:
             # each item's lines after the one holding its text are the row's other cells
             rows = [
                 [
                     (m.start(), m.end())
-                    for m in _LINE.finditer(doc.text, item.text_start, item.end)
+                    for m in _LINE.finditer(text_of(doc), item.text_start, item.end)
                     if m.group().strip()
                 ][1:]
                 for item in items
             ]
             assignments += find_cell_assignments(
-                doc.text,
+                text_of(doc),
                 rows,
                 columns[0],
                 doc.user_data["mentions"],
@@ -177,7 +182,7 @@ _EXECUTORS = re.compile(
 def executor_matcher(doc: Doc) -> Doc:
     """Regions named as the executors of a measure (由江西、河南……执行; 省份:广东、陕西必做)."""
     found = []
-    for match in _EXECUTORS.finditer(doc.text):
+    for match in _EXECUTORS.finditer(text_of(doc)):
         group = "a" if match.group("a") else "b"
         names = [n for n in re.split(r"、|和|及|与", match.group(group)) if n]
         offset = match.start(group)
@@ -197,7 +202,9 @@ def executor_matcher(doc: Doc) -> Doc:
 def analyse(text: str, law: bool = False) -> Doc:
     """Run the pipeline on the normalised text; `law` marks a law or regulation (no plan outline)."""
     nlp = build_nlp()
-    doc = nlp.make_doc(text)
+    # one token per character, whitespace included: what the char segmenter makes, without its Python loop
+    doc = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
+    doc.user_data["text"] = text
     doc.user_data["law"] = law
     for _, component in nlp.pipeline:
         doc = component(doc)

@@ -6,7 +6,7 @@ between worker processes and map one-to-one onto graph nodes and relationships.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -141,5 +141,22 @@ class ExtractionResult:
 
 
 def as_props(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Record → property map without None values (neither store keeps nulls as properties)."""
-    return {k: v for k, v in asdict(record).items() if v is not None and k not in drop}
+    """Record → property map without None values (neither store keeps nulls as properties).
+    Shallow on purpose: records hold only plain values and lists of them (asdict deep-copies)."""
+    return {k: v for k, v in vars(record).items() if v is not None and k not in drop}
+
+
+def label_of_id(node_id: str) -> str | None:
+    """The label of a node from its id (ids are minted in ingest/extract.py and ingest/agencies.py), so
+    a lookup by id can use that label's index instead of scanning every node."""
+    if node_id.startswith("agency:"):
+        return "Agency"
+    if node_id.startswith("region:"):
+        return "Region"
+    if node_id.startswith("reg:"):
+        return "Regulation"
+    if node_id.startswith("doc:"):
+        if "#t" in node_id:
+            return "Target"
+        return "Measure" if "/" in node_id else "Document"
+    return None

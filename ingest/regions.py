@@ -146,6 +146,7 @@ def gazetteer() -> Gazetteer:
     return gaz
 
 
+@lru_cache(maxsize=1)
 def county_short_names() -> dict[str, list[str]]:
     """Short county names (桐庐 for 桐庐县), used only where a suffix such as 局 follows."""
     out: dict[str, list[str]] = {}

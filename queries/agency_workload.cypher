@@ -3,6 +3,7 @@
 // param scope: a document id, number or title words, or a region name (its documents). Example: 甘肃省
 MATCH (d:Document)
 WHERE d.id = $scope OR d.doc_number = $scope OR d.label CONTAINS $scope OR d.region = $scope
+WITH d
 MATCH (m:Measure {doc_id: d.id})<-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]-(a:Agency)
 RETURN a.name AS agency,
        count(CASE WHEN r.role = 'lead' THEN 1 END) AS lead,

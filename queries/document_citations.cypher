@@ -4,6 +4,7 @@
 MATCH (d:Document)
 WHERE d.id = $doc OR d.doc_number = $doc OR d.label CONTAINS $doc
 MATCH (d)-[c:CITES]->(r:Regulation)
+WITH d, c, r
 OPTIONAL MATCH (m:Measure {doc_id: d.id})-[:CITES]->(r)
 OPTIONAL MATCH (r)-[:SAME_AS]->(t:Document)
 RETURN d.label AS document, coalesce(r.title, r.doc_number) AS regulation, r.doc_number AS doc_number,

@@ -3,6 +3,7 @@
 // param doc: a document id, its document number, or words of its title. Example: 靖政办发〔2017〕130号
 MATCH (d:Document)
 WHERE d.id = $doc OR d.doc_number = $doc OR d.label CONTAINS $doc
+WITH d
 MATCH (m:Measure {doc_id: d.id})
 OPTIONAL MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m)
 WITH d, m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + '（' + r.role + '）' END) AS agencies

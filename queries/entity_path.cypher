@@ -1,12 +1,19 @@
 // name: entity_path
-// description: The shortest connection (up to four steps, any direction) between two entities given by name or title.
+// description: The shortest connection (up to four steps, any direction) between two entities given by name or title, through documents, measures, agencies, regulations and targets (not through the region hierarchy, which links everything to 中国).
 // param from: an agency, region or regulation name, or a document title. Example: 浙江省知识产权局
 // param to: another entity. Example: 企业专利信息利用工作指南
-MATCH (a)
-WHERE a.name = $from OR a.title = $from OR a.label = $from
-MATCH (b)
-WHERE b.name = $to OR b.title = $to OR b.label = $to
-MATCH path = (a)-[*1..4]-(b)
+OPTIONAL MATCH (a1:Agency {name: $from})
+OPTIONAL MATCH (a2:Regulation {title: $from})
+OPTIONAL MATCH (a3:Document {label: $from})
+OPTIONAL MATCH (a4:Region {name: $from})
+WITH coalesce(a1, a2, a3, a4) AS a
+OPTIONAL MATCH (b1:Agency {name: $to})
+OPTIONAL MATCH (b2:Regulation {title: $to})
+OPTIONAL MATCH (b3:Document {label: $to})
+OPTIONAL MATCH (b4:Region {name: $to})
+WITH a, coalesce(b1, b2, b3, b4) AS b
+WHERE a IS NOT NULL AND b IS NOT NULL
+MATCH path = (a)-[:ISSUED_BY|COVERS|HAS_MEASURE|LEADS|RESPONSIBLE_FOR|SUPPORTS|ASSIGNED_TO|CITES|IMPLEMENTS|SAME_AS|HAS_TARGET*1..4]-(b)
 WITH path ORDER BY length(path) LIMIT 1
 RETURN [n IN nodes(path) | coalesce(n.name, n.label, n.title, n.heading, n.id)] AS steps,
        [r IN relationships(path) | type(r)] AS relationships, length(path) AS length

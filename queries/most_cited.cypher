@@ -2,8 +2,10 @@
 // description: The regulations cited by the most documents.
 // param limit (int): how many to list. Example: 20
 MATCH (d:Document)-[:CITES]->(r:Regulation)
-OPTIONAL MATCH (r)-[:SAME_AS]->(t:Document)
-RETURN coalesce(r.title, r.doc_number) AS regulation, r.doc_number AS doc_number, count(DISTINCT d) AS documents,
-       min(d.year) AS first_year, max(d.year) AS last_year, t.label AS ingested_as, r.id AS regulation_id
-ORDER BY documents DESC, regulation
+WITH r, count(DISTINCT d) AS documents, min(d.year) AS first_year, max(d.year) AS last_year
+ORDER BY documents DESC, coalesce(r.title, r.doc_number)
 LIMIT $limit
+OPTIONAL MATCH (r)-[:SAME_AS]->(t:Document)
+RETURN coalesce(r.title, r.doc_number) AS regulation, r.doc_number AS doc_number, documents, first_year, last_year,
+       t.label AS ingested_as, r.id AS regulation_id
+ORDER BY documents DESC, regulation

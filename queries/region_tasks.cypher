@@ -5,6 +5,7 @@ MATCH (top:Region)
 WHERE top.name = $region OR top.name STARTS WITH $region
 MATCH (r:Region)-[:PART_OF*0..3]->(top)
 MATCH (m:Measure)-[e:ASSIGNED_TO]->(r)
+WITH r, m, e
 MATCH (d:Document {id: m.doc_id})
 OPTIONAL MATCH (m)<-[:HAS_MEASURE]-(parent:Measure)
 RETURN r.name AS region, d.label AS document, m.path AS path, coalesce(parent.heading, m.heading) AS task,

@@ -3,6 +3,7 @@
 // param doc: a document id, its document number, or words of its title. Example: 甘肃省
 MATCH (d:Document)
 WHERE d.id = $doc OR d.doc_number = $doc OR d.label CONTAINS $doc
+WITH d
 MATCH (m:Measure {doc_id: d.id})
 WHERE NOT (m)-[:HAS_MEASURE]->(:Measure)
 OPTIONAL MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m)

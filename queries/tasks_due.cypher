@@ -4,6 +4,7 @@
 // param end: last day of the period. Example: 2014-06-30
 MATCH (m:Measure)
 WHERE m.deadline_end >= $start AND m.deadline_end <= $end
+WITH m
 MATCH (d:Document {id: m.doc_id})
 OPTIONAL MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m)
 WITH d, m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + '（' + r.role + '）' END) AS owners

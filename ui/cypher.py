@@ -43,10 +43,15 @@ DOCUMENT_FACTS = (
     "RETURN type(r) AS type, m.path AS subject, x.name AS object, r.evidence AS evidence, r.start AS start, "
     "r.end AS end ORDER BY start"
 )
+# The pickers list the busiest 1,000 (a page opened from search or a link adds its own entity).
 AGENCIES = (
-    "MATCH (a:Agency) OPTIONAL MATCH (a)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(:Measure) "
-    "RETURN a.id AS id, a.name AS name, a.generic AS generic, count(r) AS tasks ORDER BY tasks DESC, name"
+    "MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(:Measure) "
+    "RETURN a.id AS id, a.name AS name, a.generic AS generic, count(r) AS tasks ORDER BY tasks DESC, name LIMIT 1000"
 )
+NAME_OF = {
+    "Agency": "MATCH (n:Agency {id: $id}) RETURN n.name AS name",
+    "Regulation": "MATCH (n:Regulation {id: $id}) RETURN coalesce(n.title, n.doc_number) AS name",
+}
 AGENCY = (
     "MATCH (a:Agency {id: $id}) OPTIONAL MATCH (a)-[:PART_OF]->(p:Agency) "
     "OPTIONAL MATCH (a)-[:LOCATED_IN]->(r:Region) "
@@ -55,7 +60,7 @@ AGENCY = (
 )
 AGENCY_DOCUMENTS = (
     "MATCH (a:Agency {id: $id})-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure) "
-    "MATCH (d:Document {id: m.doc_id}) "
+    "WITH r, m MATCH (d:Document {id: m.doc_id}) "
     "RETURN d.label AS document, d.year AS year, count(r) AS tasks, d.id AS id ORDER BY tasks DESC "
     "UNION ALL "
     "MATCH (d:Document)-[:ISSUED_BY]->(a:Agency {id: $id}) "
@@ -76,7 +81,7 @@ SUB_REGIONS = (
 REGULATIONS = (
     "MATCH (r:Regulation)<-[:CITES]-(d:Document) "
     "RETURN r.id AS id, coalesce(r.title, r.doc_number) AS title, count(DISTINCT d) AS documents "
-    "ORDER BY documents DESC, title"
+    "ORDER BY documents DESC, title LIMIT 1000"
 )
 REGULATION = (
     "MATCH (r:Regulation {id: $id}) OPTIONAL MATCH (r)-[:SAME_AS]->(t:Document) "
@@ -105,7 +110,7 @@ SEARCH = {
         "RETURN r.id AS id, coalesce(r.title, r.doc_number) AS name, r.doc_number AS detail LIMIT 50"
     ),
     "Measure": (
-        "MATCH (m:Measure) WHERE m.search_text CONTAINS $q MATCH (d:Document {id: m.doc_id}) "
+        "MATCH (m:Measure) WHERE m.search_text CONTAINS $q WITH m MATCH (d:Document {id: m.doc_id}) "
         "RETURN m.id AS id, m.heading AS name, d.label + ' ' + m.path AS detail, d.id AS document_id LIMIT 50"
     ),
 }
@@ -136,5 +141,7 @@ APP_QUERIES: dict[str, tuple[str, list[str]]] = {
     "app.regulation_citers": (REGULATION_CITERS, ["id"]),
     "app.docs_per_year": (DOCS_PER_YEAR, []),
     "app.top_agencies": (TOP_AGENCIES, []),
+    "app.name_of_agency": (NAME_OF["Agency"], ["id"]),
+    "app.name_of_regulation": (NAME_OF["Regulation"], ["id"]),
     **{f"app.search_{label.lower()}": (query, ["q"]) for label, query in SEARCH.items()},
 }

@@ -24,6 +24,7 @@ from streamlit_cytoscape import EdgeStyle, NodeStyle, streamlit_cytoscape
 
 from graph.export import to_networkx
 from graph.store import GraphStore, StoreError
+from ingest.records import label_of_id
 
 Graph = dict[str, list[dict[str, Any]]]
 
@@ -56,7 +57,7 @@ RELATIONSHIP_TYPES = (
 # first, then by id (a cut by LIMIT is deterministic), and only relationships between kept nodes are
 # returned (the component breaks on an edge whose end is missing).
 _NEIGHBOURHOOD = """
-MATCH (n) WHERE n.id = $id
+MATCH (n{label}) WHERE n.id = $id
 OPTIONAL MATCH p = (n)-[*0..{depth}]-(m)
 WITH m, min(length(p)) AS d
 ORDER BY d, m.id
@@ -90,8 +91,9 @@ def neighbourhood(store: GraphStore, node_id: str, depth: int = 1, limit: int = 
         raise ValueError(f"depth must be 1..{MAX_DEPTH}, not {depth!r}")
     if limit < 1:
         raise ValueError(f"limit must be at least 1, not {limit!r}")
+    label = label_of_id(node_id)
     rows = store.read(
-        _NEIGHBOURHOOD.replace("{depth}", str(depth)),
+        _NEIGHBOURHOOD.replace("{depth}", str(depth)).replace("{label}", f":{label}" if label else ""),
         {"id": node_id, "limit": limit},
         timeout_ms=QUERY_TIMEOUT_MS,
     )

@@ -13,7 +13,7 @@ from queries.library import load_library
 from queries.readonly import ROW_CAP, TIME_LIMIT_MS
 from ui import cypher, data
 from ui.graph_view import graph_panel
-from ui.widgets import ROLE_NAMES, downloads, highlighted, open_button, picker, table
+from ui.widgets import ROLE_NAMES, downloads, highlighted, open_button, picker, selected, table
 
 Stats = dict[str, dict[str, int]]
 LABELS = ("Document", "Measure", "Agency", "Region", "Regulation", "Target")
@@ -132,10 +132,20 @@ def document_page(_: Stats) -> None:
         graph_panel(data.store(), doc_id, key=f"graph_{doc_id}")
 
 
+def _with_selected(label: str, options: dict[str, str]) -> dict[str, str]:
+    """The picker's options plus the entity opened from search or a link when the list omits it."""
+    wanted = selected(label)
+    if wanted and wanted not in options.values():
+        rows = data.safely(data.read, cypher.NAME_OF[label], (("id", wanted),)) or []
+        if rows and rows[0]["name"]:
+            return {rows[0]["name"]: wanted, **options}
+    return options
+
+
 def agency_page(_: Stats) -> None:
     st.title("Agency")
     agencies = data.safely(data.read, cypher.AGENCIES) or []
-    agency_id = picker("Agency", {a["name"]: a["id"] for a in agencies}, "sorted by number of tasks")
+    agency_id = picker("Agency", _with_selected("Agency", {a["name"]: a["id"] for a in agencies}), "busiest first")
     if agency_id is None:
         return
     info = (data.safely(data.read, cypher.AGENCY, (("id", agency_id),)) or [{}])[0]
@@ -200,7 +210,8 @@ def region_page(_: Stats) -> None:
 def regulation_page(_: Stats) -> None:
     st.title("Regulation")
     regulations = data.safely(data.read, cypher.REGULATIONS) or []
-    reg_id = picker("Regulation", {r["title"]: r["id"] for r in regulations}, "sorted by citing documents")
+    options = _with_selected("Regulation", {r["title"]: r["id"] for r in regulations})
+    reg_id = picker("Regulation", options, "most cited first")
     if reg_id is None:
         return
     info = (data.safely(data.read, cypher.REGULATION, (("id", reg_id),)) or [{}])[0]
