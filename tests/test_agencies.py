@@ -6,7 +6,6 @@ Sentences are copied from data/samples/*.txt and normalised first, as the pipeli
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 
@@ -19,22 +18,9 @@ from ingest.agencies import (
     local_kind,
     unknown_agency,
 )
-from ingest.normalize import normalize
 from ingest.records import RegionRecord
 from ingest.regions import COUNTRY, gazetteer
-
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-def sample(prefix: str) -> str:
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
-
-
-def quote(prefix: str, passage: str) -> str:
-    """`passage` normalised, after checking it is copied verbatim from the sample."""
-    assert passage in sample(prefix), f"not a passage of sample {prefix}: {passage!r}"
-    return normalize(passage)
+from tests.samples import quote
 
 
 def region(name: str) -> RegionRecord:

@@ -5,25 +5,11 @@ Sentences are copied from data/samples/*.txt and normalised first, as the pipeli
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ingest.citations import Citation, find_citations, find_doc_numbers, normalize_title, title_key
 from ingest.normalize import normalize
-
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-def sample(prefix: str) -> str:
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
-
-
-def quote(prefix: str, passage: str) -> str:
-    """`passage` normalised, after checking it is copied verbatim from the sample."""
-    assert passage in sample(prefix), f"not a passage of sample {prefix}: {passage!r}"
-    return normalize(passage)
+from tests.samples import quote, sample
 
 
 def numbers(text: str) -> list[str]:

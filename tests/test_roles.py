@@ -6,26 +6,12 @@ on the same text, as in the pipeline.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ingest.agencies import AgencyRegistry, Context, find_mentions
 from ingest.normalize import normalize
 from ingest.records import RegionRecord
 from ingest.regions import COUNTRY, gazetteer
 from ingest.roles import FIRST_LEADS_RULE, Assignment, find_assignments, find_field_assignments
-
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-def sample(prefix: str) -> str:
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
-
-
-def quote(prefix: str, passage: str) -> str:
-    """`passage` normalised, after checking it is copied verbatim from the sample."""
-    assert passage in sample(prefix), f"not a passage of sample {prefix}: {passage!r}"
-    return normalize(passage)
+from tests.samples import quote, sample
 
 
 def region(name: str) -> RegionRecord:

@@ -5,25 +5,10 @@ Sentences are copied from data/samples/*.txt and normalised first, as the pipeli
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from ingest.normalize import normalize
 from ingest.targets import Target, find_targets
-
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-def sample(prefix: str) -> str:
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
-
-
-def quote(prefix: str, passage: str) -> str:
-    """`passage` normalised, after checking it is copied verbatim from the sample."""
-    assert passage in sample(prefix), f"not a passage of sample {prefix}: {passage!r}"
-    return normalize(passage)
+from tests.samples import quote
 
 
 def values(text: str) -> list[tuple[float, str, str]]:

@@ -6,25 +6,10 @@ Plan years: 000 → 2014, 001 → 2017, 003 → 2018, 004 → unknown (no title,
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from ingest.normalize import normalize
 from ingest.timeframes import Deadline, find_deadlines
-
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-def sample(prefix: str) -> str:
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
-
-
-def quote(prefix: str, passage: str) -> str:
-    """`passage` normalised, after checking it is copied verbatim from the sample."""
-    assert passage in sample(prefix), f"not a passage of sample {prefix}: {passage!r}"
-    return normalize(passage)
+from tests.samples import quote
 
 
 def ranges(text: str, plan_year: int | None) -> list[tuple[str, str | None, str | None]]:
