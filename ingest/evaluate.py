@@ -417,12 +417,17 @@ def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
     return {path.stem: json.loads(path.read_text(encoding="utf-8")) for path in sorted(gold_dir.glob("*.json"))}
 
 
-def source_path(stem: str, gold: dict[str, Any]) -> Path:
-    """The sample a gold file annotates: its "file" field (in data/samples or the repo), else <stem>.txt."""
+def source_path(stem: str, gold: dict[str, Any], gold_dir: Path | None = None) -> Path:
+    """The document a gold file annotates: its "file" field — absolute, or found in data/samples, the
+    repo, the gold folder or beside the gold file by name — else a file named <stem>.* beside the gold."""
     name = Path(gold.get("file") or f"{stem}.txt")
     if name.is_absolute():
         return name
-    for candidate in (SAMPLES / name, REPO_ROOT / name):
+    candidates = [SAMPLES / name, REPO_ROOT / name]
+    if gold_dir is not None:
+        candidates += [gold_dir / name, gold_dir / name.name, gold_dir.parent / name]
+        candidates += sorted(p for p in gold_dir.glob(f"{stem}.*") if p.suffix.lower() != ".json")
+    for candidate in candidates:
         if candidate.exists():
             return candidate.resolve()
     return (SAMPLES / name).resolve()  # missing: ingest reports "no such file", scored as nothing found
@@ -444,7 +449,7 @@ def evaluate(gold_dir: Path = DEFAULT_GOLD) -> Evaluation:
 
     started = time.perf_counter()
     golds = load_gold(gold_dir)
-    sources = {stem: source_path(stem, gold) for stem, gold in golds.items()}
+    sources = {stem: source_path(stem, gold, Path(gold_dir)) for stem, gold in golds.items()}
     problems: list[str] = []
     folder = _temp_folder()
     try:
