@@ -20,7 +20,7 @@ _CODE_CUT = re.compile(r"^.*(?:根据|按照|依据|依照|落实|贯彻|印发|
 TITLE = re.compile(r"《(?P<title>[^《》]{2,120}?)》", re.DOTALL)
 _IMPLEMENT_VERB = re.compile(r"(?:贯彻落实|贯彻实施|贯彻执行|贯彻|落实|根据|按照|依据|依照|为了?实施|实施)")
 _SPACE = re.compile(r"\s+")
-_PRODUCT_VERB = re.compile(r"(?:编制|编写|汇编|编撰|撰写)$")
+_PRODUCT_VERB = re.compile(r"(?:编制|编写|汇编|编撰|撰写)(?:发布|出版|印发)?$")
 # Titles of policy texts (a plan drafted by 编制《…规划》 is still a policy text, unlike a report).
 _POLICY_KIND = re.compile(
     r"(?:规划|计划|方案|意见|办法|规定|条例|指南|细则|通知|纲要|标准|规范|指引|要点|决定|法)(?:\(.*\))?$"
@@ -96,7 +96,7 @@ def find_citations(text: str, exclude_titles: set[str], exclude_numbers: set[str
         title = normalize_title(match.group("title"))
         if len(title) < 3 or title_key(title) in exclude_titles:
             continue
-        if _PRODUCT_VERB.search(text[max(0, match.start() - 4) : match.start()]) and not _POLICY_KIND.search(title):
+        if _PRODUCT_VERB.search(text[max(0, match.start() - 6) : match.start()]) and not _POLICY_KIND.search(title):
             continue  # 编制《全国专利信息传播利用2018》: a report the plan will produce, not a text it cites
         number: DocNumber | None = None
         for candidate in numbers:

@@ -19,7 +19,8 @@ _NOTICE_TITLE = re.compile(
 )
 _HEADLINE = re.compile(r"^\s*《(?P<t>[^《》\n]{4,100})》\s*(?:印发|发布|出台)\s*$", re.MULTILINE)
 _PLAN_HEADING = re.compile(
-    r"^\s*(?P<t>[^\n《》:。,;]{4,60}?(?:方案|计划|规划|要点|意见|办法|纲要|安排|细则|任务分工|工作指引))\s*$",
+    r"^\s*(?P<t>[^\n《》:。,;]{4,60}?"
+    r"(?:方案|计划|规划|要点|意见|办法|纲要|安排|细则|任务分工|工作指引|清单|分解表|工作任务))\s*$",
     re.MULTILINE,
 )
 _PRINTED_PLAN = re.compile(r"印发\s*《?(?P<t>[^《》\n]{4,100}?)》?\s*(?:的通知|的函)")
@@ -87,6 +88,8 @@ def read_metadata(text: str, body_start: int) -> Metadata:
 
     meta.doc_number = _own_number(text, header)
     _signature(text, header, meta)
+    if meta.issued is None and not meta.issuers:
+        _signature(text, text[-400:], meta)  # a plan without a notice signs at its end
     published = _published(header)
     meta.published = published
     years = [int(y) for t in [meta.title or "", *meta.alt_titles] for y in re.findall(r"((?:19|20)\d{2})年", t)]

@@ -147,15 +147,20 @@ def _agencies_before_verb(
     return list(reversed(taken)), complete and bool(taken)
 
 
+# Longer labels first: 牵头单位 before the bare 牵头 of `(牵头:X;参与:Y)`.
 _FIELD_NAMES = (
-    "执行单位|责任单位|负责单位|执行部门|责任部门|承担单位|牵头单位|配合单位|协办单位|参与单位|完成时限|完成时间"
+    "执行单位|责任单位|负责单位|执行部门|责任部门|承担单位|牵头单位|配合单位|协办单位|参与单位|完成时限|完成时间|"
+    "牵头部门|配合部门|责任处室|牵头|参与|配合|协办|负责|责任"
 )
 # A field's value runs to the end of the sentence or to the next field (`牵头单位:A,责任单位:B、C`).
 FIELD = re.compile(
     rf"(?P<field>{_FIELD_NAMES})(?:\([^)]{{0,6}}\))?:"
     rf"(?P<list>(?:(?!(?:{_FIELD_NAMES})(?:\([^)]{{0,6}}\))?:)[^。;\n]){{1,80}})"
 )
-_FIELD_ROLE = {"牵头单位": "lead", "配合单位": "support", "协办单位": "support", "参与单位": "support"}
+_FIELD_ROLE = {
+    "牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "配合单位": "support", "配合部门": "support",
+    "协办单位": "support", "参与单位": "support", "参与": "support", "配合": "support", "协办": "support",
+}  # fmt: skip
 
 
 def find_field_assignments(
@@ -178,7 +183,7 @@ def find_field_assignments(
             continue  # 由…执行 lists regions: the executor matcher reads them
         role = _FIELD_ROLE.get(match.group("field"), "responsible")
         # beside an explicit 牵头单位 field, the 责任单位 are responsible as written, not led by the first
-        led = any(f.group("field") == "牵头单位" and abs(f.start() - match.start()) < 120 for f in fields)
+        led = any(f.group("field").startswith("牵头") and abs(f.start() - match.start()) < 120 for f in fields)
         lo = match.start("list")
         value = value.rstrip(" ,")
         if value.endswith(")") and value.count(")") > value.count("("):

@@ -16,6 +16,7 @@ DEADLINE = re.compile(
     r"|(?P<days>(?:(?P<sy>\d{4})年)?(?P<sm>\d{1,2})月(?P<sd1>\d{1,2})日\s*[—\-–~至到]+\s*(?:(?P<sm2>\d{1,2})月)?"
     r"(?P<sd2>\d{1,2})日)"
     r"|(?P<day>(?:(?P<dy>\d{4})年)?(?P<dm>\d{1,2})月(?P<dd>\d{1,2})日\s*(?:前|之前|以前))"
+    r"|(?P<tenday>(?:(?P<ty>\d{4})年)?(?P<tm>\d{1,2})月(?P<part>上旬|中旬|下旬))"
     r"|(?P<month>(?:(?P<my>\d{4})年)?(?P<mm>\d{1,2})月(?:底|末)?(?:前|之前|以前|底|末))"
     rf"|(?P<quarter>(?:(?P<qy>\d{{4}})年)?第?(?P<q1>[{_Q}])(?:、第?[{_Q}])*(?:季度)?(?:\s*(?:至|到|—|-)\s*第?(?P<q2>[{_Q}]))?"
     r"季度(?P<qbefore>末?(?:前|之前|以前))?)"
@@ -83,6 +84,13 @@ def find_deadlines(text: str, plan_year: int | None) -> list[Deadline]:
         elif m.group("day"):
             year = _year(m.group("dy"), plan_year)
             end = _day(year, int(m.group("dm")), int(m.group("dd"))) if year else None
+        elif m.group("tenday"):
+            year = _year(m.group("ty"), plan_year)
+            month = int(m.group("tm"))
+            if year:
+                first = {"上旬": 1, "中旬": 11, "下旬": 21}[m.group("part")]
+                start = _day(year, month, first)
+                end = _day(year, month, first + 9) if first < 21 else _day(year, month)
         elif m.group("month"):
             year = _year(m.group("my"), plan_year)
             end = _day(year, int(m.group("mm"))) if year else None

@@ -158,3 +158,17 @@ def test_signature_date_in_chinese_numerals() -> None:
     meta = read_metadata(text, items[0].start)
     assert meta.issued == "2013-05-06"
     assert meta.issuer_text == "福建省知识产权局"
+
+
+def test_bare_lead_and_participant_labels() -> None:
+    text = normalize("（牵头：省知识产权局；参与：省发展改革委、省科技厅）")
+    assert roles(text, context("山西省")) == [
+        ("山西省知识产权局", "lead"),
+        ("山西省发展和改革委员会", "support"),
+        ("山西省科学技术厅", "support"),
+    ]
+
+
+def test_ten_day_periods() -> None:
+    found = find_deadlines(normalize("4月下旬集中开展宣传活动"), 2013)
+    assert [(d.date_start, d.date_end) for d in found] == [("2013-04-21", "2013-04-30")]
