@@ -30,7 +30,7 @@ LABELS = ("Document", "Measure", "Agency", "Region", "Regulation", "Target")
 LOOKUP_KEYS: dict[str, tuple[str, ...]] = {
     "Document": ("id", "doc_number", "title_key", "year", "level", "label", "region"),
     "Measure": ("id", "doc_id", "deadline_end"),
-    "Agency": ("id", "name"),
+    "Agency": ("id", "name", "aliases"),  # FalkorDB indexes array members: `$x IN a.aliases` is a lookup
     "Region": ("id", "name", "level"),
     "Regulation": ("id", "doc_number", "title_key", "title"),
     "Target": ("id", "indicator", "doc_id"),
