@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.records import AgencyRecord, RegionRecord
-from ingest.regions import COUNTRY, county_short_names, gazetteer, official_name, short_name
+from ingest.regions import COUNTRY, MUNICIPALITIES, county_short_names, gazetteer, official_name, short_name
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "agencies.json"
 
@@ -29,7 +29,11 @@ ORG_SUFFIX = re.compile(
     r"署|海关|银行|分行|支行|法院|检察院|公司|集团|联盟|机构|单位|部门)$"
 )
 # Holders that name a set of bodies: 各镇(办事处), 各地级以上市, 市属各开发区管委会, 联席会议各成员单位.
-GENERIC_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}各(?!地要|项|类)[\u4e00-\u9fff()、]{1,16}")
+GENERIC_NAME = re.compile(
+    r"(?![^各]*各[^要应须需将加]*[要应须需将]|.*加强)[\u4e00-\u9fff]{0,8}各(?!项|类)[\u4e00-\u9fff()、]{1,16}"
+)
+# A department named right after its body (国家知识产权局条法司, 省市场监管局知识产权处).
+_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:司|处|室|稽查局|分局)(?![\u4e00-\u9fff]{0,1}(?:长|员))")
 # Department names too common to be read outside a 局内 list (every body has an 办公室).
 _NOT_BARE = {"办公室", "专利局", "局办公室"}
 _AGENCY_LEVEL = {"country": "national", "province": "provincial", "city": "city", "county": "county"}
@@ -114,9 +118,11 @@ class Context:
         if level_word == "省":
             return next((r for r in chain if r.level == "province"), None)
         if level_word in {"市", "州"}:
-            return next((r for r in chain if r.name.endswith(level_word) and r.level != "province"), None) or next(
-                (r for r in chain if r.level == "city"), None
+            # a municipality (天津市) is its own 市: 市知识产权局 in a Tianjin plan is 天津市知识产权局
+            named = (
+                r for r in chain if r.name.endswith(level_word) and (r.level != "province" or r.name in MUNICIPALITIES)
             )
+            return next(named, None) or next((r for r in chain if r.level == "city"), None)
         return next((r for r in chain if r.level == "county"), None)
 
 
@@ -258,6 +264,14 @@ def find_mentions(text: str, context: Context, registry: AgencyRegistry) -> list
             continue
         if mentions and start < mentions[-1].end:
             continue
+        unit = _SUB_UNIT.match(text, end)
+        if unit and not record.generic:
+            # 国家知识产权局条法司, 市场监管总局执法稽查局: a department of the body just named
+            parent = registry.get(record)
+            end = unit.end()
+            record = make_agency(
+                parent.name + unit.group(0), COUNTRY if parent.level == "national" else context.region, parent.name
+            )
         agency = registry.get(record, text[start:end] if text[start:end] != record.name else None)
         mentions.append(Mention(start, end, agency))
     return mentions
@@ -298,6 +312,7 @@ def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> Age
     rewrites (人民银行… → 中国人民银行…, …管委会 → …管理委员会)."""
     table = alias_table()
     name = name.strip(" ,、").replace("（", "(").replace("）", ")")
+    name = re.sub(r"等(?:部门|单位|机构)?$", "", name)  # 福州海关等部门: the body is 福州海关
     if GENERIC_NAME.fullmatch(name):
         return registry.get(generic_agency(name, context))  # 各镇(办事处), 市属各开发区管委会: generic holders
     name = re.sub(r"\([^()]{2,12}\)$", "", name)  # 中心(信息传播利用基地): a designation, not the name

@@ -46,6 +46,7 @@ _MARKER = re.compile(
     r"(?<![第一二三四五六七八九十])(?P<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]+[季、])"
     r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
     r"|\((?P<pnum>\d{1,2})\)"
+    r"|(?<![\d(])(?P<rnum>\d{1,2})\)(?=[\u4e00-\u9fff“\"《])"
     r"|(?P<circ>[①-⑳])"
     r"|(?<![\d.])(?P<num>\d{1,2})(?:[.、](?!\d)|(?=[\u4e00-\u9fff“\"《])|(?=[ \t]*\n))"
 )
@@ -77,8 +78,13 @@ class OutlineItem:
         return self.path.count("/") + 1
 
 
-def cn_number(text: str) -> int:
-    """一 → 1, 十二 → 12, 二十一 → 21."""
+_CN_NUMERAL = re.compile(r"十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[一二三四五六七八九]")
+
+
+def cn_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十一 → 21; None for what is no numeral (三七 in 文山三七、砚山辣椒)."""
+    if not _CN_NUMERAL.fullmatch(text):
+        return None
     if text == "十":
         return 10
     if text.startswith("十"):
@@ -93,7 +99,7 @@ def _label(kind: str, raw: str) -> str:
     return {"cn": raw, "pcn": f"({raw})", "num": raw, "pnum": f"({raw})", "circ": raw}[kind]
 
 
-def _value(kind: str, raw: str) -> int:
+def _value(kind: str, raw: str) -> int | None:
     if kind in {"cn", "pcn"}:
         return cn_number(raw)
     if kind == "circ":
@@ -163,9 +169,12 @@ def parse_outline(text: str) -> list[OutlineItem]:
     last_main: dict[str, int] = {}  # last number per marker kind outside sub-lists (global numbering)
     raw_items: list[tuple[str, str | None, str, int, int, int, str]] = []
     for match in _MARKER.finditer(text, 0, end_of_body):
-        kind = match.lastgroup or "num"
-        raw = match.group(kind)
+        group = match.lastgroup or "num"
+        raw = match.group(group)
+        kind = "num" if group == "rnum" else group  # 1) is the same level as 1.
         number = _value(kind, raw)
+        if number is None:
+            continue
         line_start = at_line_start(match.start())
         if not line_start and not (table_mode or long_line(match.start())):
             continue
@@ -206,7 +215,9 @@ def parse_outline(text: str) -> list[OutlineItem]:
         stack.append((kind, number, path, restart))
         if not restart and not any(entry[3] for entry in stack):
             last_main[kind] = number
-        unit = parent_path if (restart and table_mode and parent_path) else path
+        in_cell = table_mode and kind in {"pnum", "circ"} and len(stack) >= 2 and stack[-2][0] == "num"
+        # a sub-list inside a table row ((1)(2) in its task cell) carries no facts of its own: the row does
+        unit = parent_path if ((restart or in_cell) and table_mode and parent_path) else path
         raw_items.append((path, parent_path, kind, number, match.start(), match.end(), unit))
 
     items: list[OutlineItem] = []

@@ -151,10 +151,11 @@ def role_assigner(doc: Doc) -> Doc:
         columns = table_columns(text_of(doc))
         if columns:
             # each item's lines after the one holding its text are the row's other cells
+            # cells: lines, or tab-separated parts of a line (`1.任务<TAB>目标<TAB>市知识产权局、市科技局`)
             rows = [
                 [
                     (m.start(), m.end())
-                    for m in _LINE.finditer(text_of(doc), item.text_start, item.end)
+                    for m in _CELL.finditer(text_of(doc), item.text_start, item.end)
                     if m.group().strip()
                 ][1:]
                 for item in items
@@ -173,8 +174,9 @@ def role_assigner(doc: Doc) -> Doc:
 
 
 _LINE = re.compile(r"[^\n]+")
+_CELL = re.compile(r"[^\n\t]+?(?=\t| {3,}|\n|$)")
 _EXECUTORS = re.compile(
-    r"由(?P<a>[^。;,:由]{2,80}?)执行|(?:试点)?(?:省份|地区|城市|县区|区县):(?P<b>[^。;:省)]{2,40}?)(?:必做|选做|\)|。|$)"
+    r"由(?P<a>[^。;,:由]{2,80}?)执行|(?:试点)?(?:省份|地区|城市|县区|区县):(?P<b>[^。;:)]{2,40}?)(?:必做|选做|\)|。|$)"
 )
 
 

@@ -176,6 +176,11 @@ def official_name(region: RegionRecord) -> str:
     the municipality's name (重庆市渝北区市场监督管理局), other units their own (桐庐县知识产权局)."""
     if region.level == "county" and region.parent_id:
         parent = gazetteer().by_id.get(region.parent_id)
-        if parent is not None and parent.name in MUNICIPALITIES:
+        # districts (区) carry their city's name too: 宁波市鄞州区市场监督管理局 (counties do not)
+        if (
+            parent is not None
+            and (parent.name in MUNICIPALITIES or region.name.endswith("区"))
+            and parent.level != "country"
+        ):
             return parent.name + region.name
     return region.name

@@ -121,7 +121,8 @@ def _agencies_before_verb(
         if piece_mentions:
             last = piece_mentions[-1]
             tail = re.sub(r"^\([^()]{1,12}\)", "", piece_text[last.end - piece_start :])
-            if tail.strip(" 等"):
+            tail = re.sub(r"^\s*等(?:部门|单位|机构)?", "", tail)  # 省科技厅等部门配合
+            if tail.strip():
                 record = _named_body(piece_text, context, registry)
                 if record is not None:
                     taken.append(record)  # 省知识产权研究与服务中心(…): a longer name around a mention
@@ -221,7 +222,7 @@ def find_cell_assignments(
         cell = 0
         for lo, hi in lines:
             value = text[lo:hi].strip()
-            if not value or ROLE_VERB.search(value) or len(value) > 120:
+            if not value or ROLE_VERB.search(value) or len(value) > 120 or value in COLUMN_ROLES:
                 continue
             offset = lo + (len(text[lo:hi]) - len(text[lo:hi].lstrip()))
             inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(value)]

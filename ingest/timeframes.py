@@ -21,6 +21,7 @@ DEADLINE = re.compile(
     rf"|(?P<quarter>(?:(?P<qy>\d{{4}})年)?第?(?P<q1>[{_Q}])(?:、第?[{_Q}])*(?:季度)?(?:\s*(?:至|到|—|-)\s*第?(?P<q2>[{_Q}]))?"
     r"季度(?P<qbefore>末?(?:前|之前|以前))?)"
     r"|(?P<half>(?:(?P<hy>\d{4})年)?(?P<h>上|下)半年)"
+    r"|(?P<byyear>(?:到|至)(?P<by>\d{4})年(?![\d底末年]|\d*月))"
     r"|(?P<yearend>(?:至|到)?(?:(?P<ey>\d{4})年年?|年)(?:底|末)(?:前|之前|以前)?)"
     r"|(?P<within>(?:(?P<wy>\d{4})年)?(?:年内|全年)(?!工作|的|推进|进展|情况|总结|计划))"
     r"|(?P<cell>(?<![^\n])[ \t]*(?P<cy>\d{4})年(?P<cm>\d{1,2})月[ \t]*(?=\n|$))"
@@ -107,6 +108,8 @@ def find_deadlines(text: str, plan_year: int | None) -> list[Deadline]:
                 start, end = (
                     (_day(year, 1, 1), _day(year, 6)) if m.group("h") == "上" else (_day(year, 7, 1), _day(year, 12))
                 )
+        elif m.group("byyear"):
+            end = _day(int(m.group("by")), 12)
         elif m.group("yearend"):
             year = _year(m.group("ey"), plan_year)
             end = _day(year, 12) if year else None

@@ -142,8 +142,12 @@ def test_guojiaju_is_the_national_ip_office() -> None:
 
 
 def test_guojiaju_in_a_provincial_plan_is_still_national() -> None:
+    # 国家局规划司: a department named right after its bureau is that bureau's department
     text = quote("000", "省知识产权局配合国家局规划司开展知识产权服务品牌培育有关工作")
-    assert resolved(text, zhejiang()) == [("省知识产权局", "浙江省知识产权局"), ("国家局", "国家知识产权局")]
+    assert resolved(text, zhejiang()) == [
+        ("省知识产权局", "浙江省知识产权局"),
+        ("国家局规划司", "国家知识产权局规划司"),
+    ]
 
 
 def test_woju_of_an_office_is_its_parent_bureau() -> None:
