@@ -9,7 +9,9 @@ string from its tokens on every access, one per character here) and the document
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -17,8 +19,9 @@ from spacy.tokens import Doc, Span
 
 from ingest.agencies import AgencyRegistry, Context, find_internal_departments, find_mentions, local_kind
 from ingest.citations import find_citations, title_key
-from ingest.metadata import read_law_metadata, read_metadata
+from ingest.metadata import Metadata, read_law_metadata, read_metadata
 from ingest.outline import find_table_header, parse_outline, table_columns
+from ingest.read import ReadWarning
 from ingest.regions import COUNTRY, gazetteer
 from ingest.roles import FIRST_LEADS_RULE, find_assignments, find_cell_assignments, find_field_assignments
 from ingest.targets import find_targets
@@ -208,9 +211,32 @@ def analyse(text: str, law: bool = False) -> Doc:
     doc = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
     doc.user_data["text"] = text
     doc.user_data["law"] = law
-    for _, component in nlp.pipeline:
-        doc = component(doc)
+    for name, component in nlp.pipeline:
+        try:
+            doc = component(doc)
+        except Exception as error:
+            doc.user_data.update(_fallback(name))
+            warnings.warn(
+                ReadWarning(f"{name} failed ({type(error).__name__}: {str(error)[:80]}): that part was left out"),
+                stacklevel=2,
+            )
     return doc
+
+
+def _fallback(component: str) -> dict[str, Any]:
+    """What a failed step leaves for the steps after it: nothing found, never a guess."""
+    if component == "policy_metadata":
+        return {"meta": Metadata(), "context": Context(), "registry": AgencyRegistry(), "issuers": []}
+    keys = {
+        "policy_outline": {"outline": [], "table": False},
+        "agency_matcher": {"mentions": []},
+        "citation_matcher": {"citations": []},
+        "deadline_matcher": {"deadlines": []},
+        "target_matcher": {"targets": []},
+        "role_assigner": {"assignments": []},
+        "executor_matcher": {"executors": []},
+    }
+    return {key: (list(value) if isinstance(value, list) else value) for key, value in keys[component].items()}
 
 
 @lru_cache(maxsize=1)
