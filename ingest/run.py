@@ -63,8 +63,8 @@ _WINDOW_PER_WORKER = 4  # files in flight per worker: keeps both busy without pi
 Result = tuple[str, ExtractionResult | None, str, float]
 
 
-class _TimeLimitExceeded(Exception):
-    pass
+class _TimeLimitExceeded(BaseException):
+    """Raised by the alarm inside extraction; a BaseException so no step's error handling can swallow it."""
 
 
 @contextmanager
