@@ -1,5 +1,5 @@
 // name: agency_workload
-// description: Workload of every agency in a document or a region: how many measures it leads, is responsible for and supports.
+// description: Workload of every agency in a document or a region: how many measures it leads, is responsible for and supports (at most 500 rows).
 // param scope: a document id, number or title words, or a region name (its documents). Example: 甘肃省
 MATCH (d:Document)
 WHERE d.id = $scope OR d.doc_number = $scope OR d.label CONTAINS $scope OR d.region = $scope
@@ -11,3 +11,4 @@ RETURN a.name AS agency,
        count(CASE WHEN r.role = 'support' THEN 1 END) AS support,
        count(r) AS total
 ORDER BY total DESC, agency
+LIMIT 500

@@ -1,5 +1,5 @@
 // name: document_measures
-// description: The measures of a document in outline order, with the agencies that own each one and their roles.
+// description: The measures of a document in outline order, with the agencies that own each one and their roles (at most 2000 rows).
 // param doc: a document id, its document number, or words of its title. Example: 靖政办发〔2017〕130号
 MATCH (d:Document)
 WHERE d.id = $doc OR d.doc_number = $doc OR d.label CONTAINS $doc
@@ -10,3 +10,4 @@ WITH d, m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + '（' + r.role + 
 RETURN d.label AS document, m.path AS path, m.heading AS measure, agencies, m.deadline_text AS deadline,
        m.id AS measure_id
 ORDER BY document, m.start
+LIMIT 2000

@@ -1,5 +1,5 @@
 // name: tasks_due
-// description: Measures whose deadline falls in a period (ISO dates, inclusive), with their owners.
+// description: Measures whose deadline falls in a period (ISO dates, inclusive), with their owners (at most 1000 rows).
 // param start: first day of the period. Example: 2014-01-01
 // param end: last day of the period. Example: 2014-06-30
 MATCH (m:Measure)
@@ -11,3 +11,4 @@ WITH d, m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + '（' + r.role + 
 RETURN m.deadline_end AS due, m.deadline_text AS deadline, d.label AS document, m.path AS path,
        m.heading AS measure, owners, m.id AS measure_id
 ORDER BY due, document, m.start
+LIMIT 1000
