@@ -153,11 +153,12 @@ def _read_while_writing(store_folder: Path, ingester: subprocess.Popen[str], unt
         )
         if reader is None and (store_folder / "falkordb.sock").exists():
             reader = FalkorStore.open(store_folder)
-        if reader is not None:
-            [row] = reader.read(CONSISTENT)
+        rows = reader.read(CONSISTENT) if reader is not None else []
+        if rows:  # no rows until the ingester has created the graph (the server may be up before that)
+            [row] = rows
             assert row["incomplete"] == 0, row
             seen.append(row["documents"])
-            if row["documents"] >= until:
+            if row["documents"] >= until and reader is not None:
                 reader.close()
                 return seen
         time.sleep(0.2)
