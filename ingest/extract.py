@@ -249,10 +249,10 @@ def extract(source: SourceText) -> ExtractionResult:
     # Agencies, their parents and places.
     agencies = dict(registry.by_id)
     for agency in list(agencies.values()):
-        if agency.parent_id and agency.parent_id not in agencies:
-            continue
-        if agency.parent_id:
-            relate("PART_OF", ("Agency", agency.id), ("Agency", agency.parent_id), 0, 0)
+        if agency.parent_id in agencies:  # structural (the alias table's), so no evidence span
+            result.relations.append(
+                RelationRecord("PART_OF", "Agency", agency.id, "Agency", agency.parent_id, {"doc_id": doc_id})
+            )
     used = {r.src_id for r in result.relations if r.src_label == "Agency"} | {
         r.dst_id for r in result.relations if r.dst_label == "Agency"
     }
@@ -271,9 +271,6 @@ def extract(source: SourceText) -> ExtractionResult:
         if record.parent_id:
             result.relations.append(RelationRecord("PART_OF", "Region", record.id, "Region", record.parent_id, {}))
     result.regions = list(regions.values())
-    for relation in result.relations:
-        if relation.type == "PART_OF" and relation.src_label == "Agency":
-            relation.props = {"doc_id": doc_id}
     return result
 
 

@@ -10,7 +10,7 @@ or skip the dot (`11开展…`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -243,14 +243,8 @@ def parse_outline(text: str) -> list[OutlineItem]:
         unit = item.unit_path
         while unit in by_path and by_path[unit].unit_path != unit:
             unit = by_path[unit].unit_path
-        resolved.append(item if unit == item.unit_path else _replace_unit(item, unit))
+        resolved.append(item if unit == item.unit_path else replace(item, unit_path=unit))
     return resolved
-
-
-def _replace_unit(item: OutlineItem, unit: str) -> OutlineItem:
-    from dataclasses import replace
-
-    return replace(item, unit_path=unit)
 
 
 def innermost(items: list[OutlineItem], pos: int) -> OutlineItem | None:

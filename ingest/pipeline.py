@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ingest.agencies import AgencyRegistry, Context, find_internal_departments, find_mentions, local_kind
 from ingest.citations import find_citations, title_key
 from ingest.metadata import Metadata, read_law_metadata, read_metadata
-from ingest.outline import find_table_header, parse_outline, table_columns
+from ingest.outline import parse_outline, table_columns
 from ingest.read import ReadWarning
 from ingest.regions import COUNTRY, gazetteer
 from ingest.roles import FIRST_LEADS_RULE, find_assignments, find_cell_assignments, find_field_assignments
@@ -52,7 +52,8 @@ def policy_outline(doc: Doc) -> Doc:
     # laws and regulations are citation targets: their articles are not plan measures
     items = [] if doc.user_data.get("law") else parse_outline(text_of(doc))
     doc.user_data["outline"] = items
-    doc.user_data["table"] = find_table_header(text_of(doc)) is not None
+    header = table_columns(text_of(doc))
+    doc.user_data["table_columns"] = header[0] if header else None
     doc.spans["measures"] = [s for i in items if (s := _span(doc, i.start, i.end, i.path)) is not None]
     return doc
 
@@ -129,54 +130,27 @@ def target_matcher(doc: Doc) -> Doc:
 @Language.component("role_assigner")
 def role_assigner(doc: Doc) -> Doc:
     items = doc.user_data.get("outline", [])
-    first_leads = bool(FIRST_LEADS_RULE.search(text_of(doc)))
-    doc.user_data["first_leads_rule"] = first_leads
     assignments = []
     if items:
-        assignments = find_assignments(
-            text_of(doc),
-            items[0].start,
-            items[-1].end,
-            doc.user_data["mentions"],
-            doc.user_data["context"],
-            doc.user_data["registry"],
-            first_leads,
-        )
-        assignments += find_field_assignments(
-            text_of(doc),
-            items[0].start,
-            items[-1].end,
-            doc.user_data["mentions"],
-            doc.user_data["context"],
-            doc.user_data["registry"],
-            first_leads,
-        )
-        columns = table_columns(text_of(doc))
+        text = text_of(doc)
+        first_leads = bool(FIRST_LEADS_RULE.search(text))
+        found = (doc.user_data["mentions"], doc.user_data["context"], doc.user_data["registry"])
+        start, end = items[0].start, items[-1].end
+        assignments = find_assignments(text, start, end, *found, first_leads)
+        assignments += find_field_assignments(text, start, end, *found, first_leads)
+        columns = doc.user_data.get("table_columns")
         if columns:
-            # each item's lines after the one holding its text are the row's other cells
-            # cells: lines, or tab-separated parts of a line (`1.任务<TAB>目标<TAB>市知识产权局、市科技局`)
+            # a row's cells are its lines, or tab-separated parts of a line (`1.任务<TAB>目标<TAB>市知识产权局`),
+            # after the first one, which holds the task itself
             rows = [
-                [
-                    (m.start(), m.end())
-                    for m in _CELL.finditer(text_of(doc), item.text_start, item.end)
-                    if m.group().strip()
-                ][1:]
+                [(m.start(), m.end()) for m in _CELL.finditer(text, item.text_start, item.end) if m.group().strip()][1:]
                 for item in items
             ]
-            assignments += find_cell_assignments(
-                text_of(doc),
-                rows,
-                columns[0],
-                doc.user_data["mentions"],
-                doc.user_data["context"],
-                doc.user_data["registry"],
-                first_leads,
-            )
+            assignments += find_cell_assignments(text, rows, columns, *found, first_leads)
     doc.user_data["assignments"] = assignments
     return doc
 
 
-_LINE = re.compile(r"[^\n]+")
 _CELL = re.compile(r"[^\n\t]+?(?=\t| {3,}|\n|$)")
 _EXECUTORS = re.compile(
     r"由(?P<a>[^。;,:由]{2,80}?)执行|(?:试点)?(?:省份|地区|城市|县区|区县):(?P<b>[^。;:)]{2,40}?)(?:必做|选做|\)|。|$)"
@@ -228,7 +202,7 @@ def _fallback(component: str) -> dict[str, Any]:
     if component == "policy_metadata":
         return {"meta": Metadata(), "context": Context(), "registry": AgencyRegistry(), "issuers": []}
     keys = {
-        "policy_outline": {"outline": [], "table": False},
+        "policy_outline": {"outline": [], "table_columns": None},
         "agency_matcher": {"mentions": []},
         "citation_matcher": {"citations": []},
         "deadline_matcher": {"deadlines": []},

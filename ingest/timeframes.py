@@ -68,7 +68,6 @@ def find_deadlines(text: str, plan_year: int | None) -> list[Deadline]:
     for m in DEADLINE.finditer(text):
         start: str | None = None
         end: str | None = None
-        kind = m.lastgroup
         if m.group("range"):
             y1 = int(m.group("ry1"))
             y2 = int(m.group("ry2")) if m.group("ry2") else y1
@@ -117,6 +116,5 @@ def find_deadlines(text: str, plan_year: int | None) -> list[Deadline]:
             year = _year(m.group("wy"), plan_year)
             if year:
                 start, end = _day(year, 1, 1), _day(year, 12)
-        del kind
         found.append(Deadline(m.start(), m.end(), m.group(0).strip(), start, end))
     return found

@@ -18,7 +18,7 @@ def test_components_are_registered_in_order() -> None:
 def test_every_step_has_an_empty_fallback() -> None:
     for name in COMPONENTS:
         fallback = _fallback(name)
-        assert fallback and all(value in ([], False) or name == "policy_metadata" for value in fallback.values())
+        assert fallback and all(value in ([], False, None) or name == "policy_metadata" for value in fallback.values())
 
 
 def test_analysis_text_keeps_every_offset() -> None:
