@@ -18,35 +18,7 @@ from ingest.agencies import (
     local_kind,
     unknown_agency,
 )
-from ingest.records import RegionRecord
-from ingest.regions import COUNTRY, gazetteer
-from tests.samples import quote
-
-
-def region(name: str) -> RegionRecord:
-    record = gazetteer().resolve(name)
-    assert record is not None
-    return record
-
-
-def zhejiang() -> Context:
-    """000: a plan of the Zhejiang provincial IP office."""
-    return Context(region=region("浙江省"), issuer="浙江省知识产权局", issuer_kind="知识产权局")
-
-
-def gansu() -> Context:
-    """002: a plan of the Gansu IP strategy leading group's office."""
-    return Context(region=region("甘肃省"), issuer="甘肃省知识产权战略实施暨强省建设工作领导小组办公室")
-
-
-def national() -> Context:
-    """003: a plan of the national IP office's general office."""
-    return Context(region=COUNTRY, issuer="国家知识产权局办公室")
-
-
-def jingjiang() -> Context:
-    """001: a plan of the county-level city 靖江市."""
-    return Context(region=region("靖江市"), issuer="靖江市人民政府办公室")
+from tests.samples import gansu, jingjiang, national, quote, zhejiang
 
 
 def mentions(text: str, context: Context, registry: AgencyRegistry | None = None) -> list[Mention]:

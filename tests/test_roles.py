@@ -8,32 +8,8 @@ from __future__ import annotations
 
 from ingest.agencies import AgencyRegistry, Context, find_mentions
 from ingest.normalize import normalize
-from ingest.records import RegionRecord
-from ingest.regions import COUNTRY, gazetteer
 from ingest.roles import FIRST_LEADS_RULE, Assignment, find_assignments, find_field_assignments
-from tests.samples import quote, sample
-
-
-def region(name: str) -> RegionRecord:
-    record = gazetteer().resolve(name)
-    assert record is not None
-    return record
-
-
-def zhejiang() -> Context:
-    return Context(region=region("浙江省"), issuer="浙江省知识产权局", issuer_kind="知识产权局")
-
-
-def gansu() -> Context:
-    return Context(region=region("甘肃省"), issuer="甘肃省知识产权战略实施暨强省建设工作领导小组办公室")
-
-
-def national() -> Context:
-    return Context(region=COUNTRY, issuer="国家知识产权局办公室")
-
-
-def jingjiang() -> Context:
-    return Context(region=region("靖江市"), issuer="靖江市人民政府办公室")
+from tests.samples import gansu, jingjiang, national, quote, sample, zhejiang
 
 
 def assign(text: str, context: Context, first_leads: bool = False) -> list[Assignment]:
