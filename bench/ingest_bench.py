@@ -204,10 +204,10 @@ class _TimedLoader(_ORIGINAL_LOADER):  # type: ignore[misc, valid-type]
 
     cpu = 0.0
 
-    def load(self, result: Any) -> Any:
+    def load_batch(self, results: Any) -> Any:
         started = time.process_time()
         try:
-            return super().load(result)
+            return super().load_batch(results)
         finally:
             _TimedLoader.cpu += time.process_time() - started
 
@@ -238,9 +238,10 @@ def stage_timing(split: StageSplit) -> Any:
     strip the timing element off again before `ingest_paths` sees the results."""
 
     def results(paths: list[str], workers: int) -> Any:
-        for item in _ORIGINAL_RESULTS(paths, workers):
-            split.add(item[4])
-            yield item[:4]
+        for batch in _ORIGINAL_RESULTS(paths, workers):
+            for item in batch:
+                split.add(item[4])
+            yield [item[:4] for item in batch]
 
     _TimedLoader.cpu = 0.0
     run_module.process_file = _timed_process_file

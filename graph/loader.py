@@ -1,8 +1,10 @@
-"""Loading extraction results into the store: one parameterised write query per document.
+"""Loading extraction results into the store: parameterised write queries of whole documents.
 
 A document's nodes and relationships go in as `UNWIND $rows ... MERGE` sections chained into a
-single query, and a single query is a single transaction on both engines: the document lands
-whole or not at all. Ids are stable, so loading the same corpus again changes nothing.
+single query; `load_batch` writes several documents' sections as one query (rows of a section
+together). A single query is a single transaction on both engines: a document lands whole or not
+at all, and a refused batch is retried document by document so that only the culprit fails.
+Ids are stable, so loading the same corpus again changes nothing.
 
 Identity across documents is resolved here, where the store's state is known:
 - a document seen before (same number, or same text in another file, encoding or script) only
@@ -16,11 +18,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.store import GraphStore
+from graph.store import GraphStore, StoreError
 from ingest.citations import title_key
 from ingest.records import ExtractionResult, RelationRecord, as_props
 
@@ -61,13 +64,17 @@ EMPTY_WRITE = "RETURN 0 AS written"
 
 @dataclass
 class LoadOutcome:
-    status: str  # added | merged | unchanged
+    status: str  # added | merged | unchanged | failed (the store refused the document's write)
     doc_id: str
     counts: dict[str, int] = field(default_factory=dict)
+    reason: str = ""
 
 
-def _chain(sections: list[tuple[str, str, list[dict[str, Any]]]]) -> tuple[str, dict[str, Any]]:
-    """Sections of (param name, clause, rows) → one query, each section fed by UNWIND."""
+Section = tuple[str, str, list[dict[str, Any]]]  # (parameter name, clause fed by UNWIND, rows)
+
+
+def _chain(sections: list[Section]) -> tuple[str, dict[str, Any]]:
+    """Sections of (name, clause, rows) → one query, each section fed by UNWIND over its parameter."""
     parts: list[str] = []
     params: dict[str, Any] = {}
     for name, clause, rows in sections:
@@ -78,6 +85,31 @@ def _chain(sections: list[tuple[str, str, list[dict[str, Any]]]]) -> tuple[str, 
     if not parts:
         return EMPTY_WRITE, {}
     return " WITH count(*) AS _ ".join(parts) + " RETURN count(*) AS written", params
+
+
+def _merged_rows(clause: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of several documents for one MERGE section, one row per key, combined the way the
+    clause would combine them one after the other (a MERGE must not meet its own key twice in one
+    UNWIND: the engines disagree on whether it sees the node it created a row earlier)."""
+    if not clause.lstrip().startswith("MERGE") and " MERGE " not in clause:
+        return rows
+    merged: dict[tuple[str, ...], dict[str, Any]] = {}
+    for row in rows:
+        key = (row["id"],) if "id" in row else (row["src"], row["dst"])
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = row
+            continue
+        combined = dict(seen)
+        if "props" in row:
+            combined["props"] = {**seen.get("props", {}), **row["props"]}
+        if "aliases" in row:
+            combined["aliases"] = [a for a in seen["aliases"] if a not in row["aliases"]] + row["aliases"]
+        for name in ("title", "doc_number", "title_key"):  # Regulation: the first value written stays
+            if name in row:
+                combined[name] = seen[name] if seen[name] is not None else row[name]
+        merged[key] = combined
+    return list(merged.values())
 
 
 def _plain_props(props: dict[str, Any]) -> dict[str, Any]:
@@ -94,13 +126,31 @@ def _plain_props(props: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class WritePlan:
-    """One document's write: the query and its parameters, plus what the loader remembers after it."""
+    """One document's write: its sections, plus what the loader remembers after it."""
 
-    query: str
-    params: dict[str, Any]
+    sections: list[Section]
     title_keys: list[str]
     rename: dict[str, str]
     relations: list[RelationRecord]
+
+    @property
+    def query(self) -> str:
+        return _chain(self.sections)[0]
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return _chain(self.sections)[1]
+
+
+def batch_write(plans: list[WritePlan]) -> tuple[str, dict[str, Any]]:
+    """The writes of several new documents as one query: each section's rows of every document
+    together, MERGE rows combined per key. One query is one transaction: the batch lands whole
+    or not at all, so each of its documents does too."""
+    rows_by_section: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for plan in plans:
+        for name, clause, rows in plan.sections:
+            rows_by_section.setdefault((name, clause), []).extend(rows)
+    return _chain([(name, clause, _merged_rows(clause, rows)) for (name, clause), rows in rows_by_section.items()])
 
 
 class Loader:
@@ -117,6 +167,20 @@ class Loader:
         if store is None:
             return
         store.ensure_schema()
+        self._read_keys()
+
+    def _read_keys(self) -> None:
+        """Fill the key caches from the store (at the start, and after a refused batch)."""
+        for cache in (
+            self.doc_shas,
+            self.doc_sources,
+            self.doc_by_number,
+            self.doc_by_title,
+            self.reg_by_number,
+            self.reg_by_title,
+        ):
+            cache.clear()
+        store = self._store()
         for row in store.read(READ_DOCUMENTS):
             self._remember_document(row["id"], row["num"], row["keys"] or [], row["shas"] or [], row["sources"] or [])
         for row in store.read(READ_REGULATIONS):
@@ -145,15 +209,66 @@ class Loader:
             self.reg_by_title.setdefault(key, reg_id)
 
     def load(self, result: ExtractionResult) -> LoadOutcome:
+        """One document in its own transaction; raises StoreError when the store refuses it."""
         doc = result.document
         if doc.id in self.doc_shas:
             return self._add_source(result)
         plan = self.plan(result)
         self._store().write(plan.query, plan.params)
         self.commit(result, plan)
+        return self._added(result, plan)
+
+    def load_batch(self, results: list[ExtractionResult]) -> list[LoadOutcome]:
+        """Documents in order, the new ones written together (one transaction per batch: a
+        document still lands whole or not at all). The per-query cost of the store is paid once a
+        batch instead of once a document. A refused batch is retried document by document, so only
+        the culprit fails (outcome "failed" with the store's reason); other store errors raise."""
+        outcomes: list[LoadOutcome | None] = [None] * len(results)
+        pending: list[tuple[int, ExtractionResult, WritePlan]] = []
+        for index, result in enumerate(results):
+            if result.document.id in self.doc_shas and pending:
+                self._write_batch(pending, outcomes)  # the document may be in the batch: land it first
+                pending = []
+            if result.document.id in self.doc_shas:
+                outcomes[index] = self._refusal_as_outcome(self._add_source, result)
+                continue
+            plan = self.plan(result)
+            self.commit(result, plan)  # the batch's later documents resolve against this one
+            pending.append((index, result, plan))
+        if pending:
+            self._write_batch(pending, outcomes)
+        return [outcome for outcome in outcomes if outcome is not None]
+
+    def _write_batch(
+        self, pending: list[tuple[int, ExtractionResult, WritePlan]], outcomes: list[LoadOutcome | None]
+    ) -> None:
+        query, params = batch_write([plan for _, _, plan in pending])
+        try:
+            self._store().write(query, params)
+        except StoreError as error:
+            self._read_keys()  # nothing of the batch landed: forget what it committed
+            if len(pending) == 1:
+                index, result, _ = pending[0]
+                outcomes[index] = LoadOutcome("failed", result.document.id, reason=str(error))
+                return
+            for index, result, _ in pending:
+                outcomes[index] = self._refusal_as_outcome(self.load, result)
+            return
+        for index, result, plan in pending:
+            outcomes[index] = self._added(result, plan)
+
+    @staticmethod
+    def _refusal_as_outcome(load: Callable[[ExtractionResult], LoadOutcome], result: ExtractionResult) -> LoadOutcome:
+        try:
+            return load(result)
+        except StoreError as error:
+            return LoadOutcome("failed", result.document.id, reason=str(error))
+
+    @staticmethod
+    def _added(result: ExtractionResult, plan: WritePlan) -> LoadOutcome:
         counts = result.counts()
         counts["relationships"] = len(plan.relations)
-        return LoadOutcome("added", doc.id, counts)
+        return LoadOutcome("added", result.document.id, counts)
 
     def build_write(self, result: ExtractionResult) -> tuple[str, dict[str, Any]]:
         """The query and parameters that `load` sends for a new document (nothing is written)."""
@@ -198,24 +313,22 @@ class Loader:
                 for r in result.regulations
             ],
         }
-        sections: list[tuple[str, str, list[dict[str, Any]]]] = [
-            (f"n_{label}", clause, node_rows[label]) for label, clause in _NODE_SECTIONS.items()
-        ]
+        sections: list[Section] = [(f"n_{label}", clause, node_rows[label]) for label, clause in _NODE_SECTIONS.items()]
         grouped: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
         for relation in relations:
             own = doc.id in (relation.src_id, relation.dst_id) or {relation.src_label, relation.dst_label} & _OWN_LABELS
             grouped[(relation.type, relation.src_label, relation.dst_label, bool(own))].append(
                 {"src": relation.src_id, "dst": relation.dst_id, "props": _plain_props(relation.props)}
             )
-        for index, ((rel_type, src_label, dst_label, own), rows) in enumerate(sorted(grouped.items())):
+        for (rel_type, src_label, dst_label, own), rows in sorted(grouped.items()):
             verb = "CREATE" if own else "MERGE"
             clause = (
                 f"MATCH (a:{src_label} {{id: row.src}}) MATCH (b:{dst_label} {{id: row.dst}}) "
                 f"{verb} (a)-[r:{rel_type}]->(b) SET r += row.props"
             )
-            sections.append((f"r_{index}", clause, rows))
-        query, params = _chain(sections)
-        return WritePlan(query, params, title_keys, rename, relations)
+            name = f"r_{rel_type}_{src_label}_{dst_label}" + ("_new" if own else "")
+            sections.append((name, clause, rows))
+        return WritePlan(sections, title_keys, rename, relations)
 
     def commit(self, result: ExtractionResult, plan: WritePlan) -> None:
         """Remember a written document (its keys and its regulations) for the documents after it."""

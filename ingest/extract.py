@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ingest.agencies import make_agency
 from ingest.citations import title_key
@@ -39,13 +39,34 @@ def regulation_id(title: str | None, doc_number: str | None) -> str:
     return stable_id("reg", f"num:{doc_number}" if doc_number else f"title:{title_key(title or '')}")
 
 
+_SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_WHITESPACE = re.compile(r"\s+")
+
+
+class Evidence:
+    """The sentence (or line) of the original text around a span, at most `limit` characters either
+    side. The sentence ends are found once per document (a document has ~150 facts to cite)."""
+
+    def __init__(self, original: str, limit: int = 240) -> None:
+        self.original = original
+        self.limit = limit
+        self.breaks = [m.start() for m in _SENTENCE_BREAK.finditer(original)]
+
+    def __call__(self, start: int, end: int) -> str:
+        index = bisect_left(self.breaks, start) - 1  # the last break before start
+        left = self.breaks[index] + 1 if index >= 0 and self.breaks[index] >= start - self.limit else 0
+        left = max(left, start - self.limit)
+        index = bisect_left(self.breaks, end)  # the first break at or after end
+        if index < len(self.breaks) and self.breaks[index] < end + self.limit:
+            right = self.breaks[index] + 1
+        else:
+            right = min(len(self.original), end + self.limit)
+        return _WHITESPACE.sub(" ", self.original[left:right]).strip()
+
+
 def evidence(original: str, start: int, end: int, limit: int = 240) -> str:
     """The sentence (or line) of the original text around [start, end)."""
-    left = max((original.rfind(c, max(0, start - limit), start) for c in _SENTENCE_END), default=-1)
-    left = max(left + 1, start - limit)
-    rights = [p for c in _SENTENCE_END if (p := original.find(c, end, end + limit)) != -1]
-    right = min(rights) + 1 if rights else min(len(original), end + limit)
-    return re.sub(r"\s+", " ", original[left:right]).strip()
+    return Evidence(original, limit)(start, end)
 
 
 def document_identity(doc_number: str | None, body: str) -> tuple[str, str]:
@@ -93,11 +114,13 @@ def extract(source: SourceText) -> ExtractionResult:
         for ancestor in gazetteer().ancestors(record.id):
             regions.setdefault(ancestor.id, ancestor)
 
+    cite = Evidence(original)
+
     def relate(
         rel_type: str, src: tuple[str, str], dst: tuple[str, str], start: int, end: int, **props: object
     ) -> None:
         props = {k: v for k, v in props.items() if v is not None}
-        props.update(doc_id=doc_id, evidence=evidence(original, start, end), start=start, end=end)
+        props.update(doc_id=doc_id, evidence=cite(start, end), start=start, end=end)
         result.relations.append(RelationRecord(rel_type, src[0], src[1], dst[0], dst[1], props))
 
     # Measures and their tree.

@@ -58,7 +58,8 @@ class StageTimes:
 
 EXTRACT_TIME_LIMIT_S = 120
 MIN_CJK_CHARS = 20  # fewer Chinese characters than a title: not a Chinese policy document
-_WINDOW_PER_WORKER = 4  # files in flight per worker: keeps both busy without piling up results
+_WINDOW_PER_WORKER = 16  # files in flight per worker: results pile up while the writer writes a batch
+BATCH_DOCS = 32  # documents per write transaction at most (the store's cost per query is paid per batch)
 
 Result = tuple[str, ExtractionResult | None, str, float]
 
@@ -132,11 +133,12 @@ def _isolated(path: str, context: multiprocessing.context.BaseContext) -> Result
             return path, None, _CRASHED, 0.0
 
 
-def _results(paths: list[str], workers: int) -> Iterator[Result]:
+def _results(paths: list[str], workers: int) -> Iterator[list[Result]]:
     """Results in the order of `paths` (the loader's identity resolution depends on the order,
-    so a rerun after a crash resolves exactly as a clean run did)."""
+    so a rerun after a crash resolves exactly as a clean run did), in batches: the first result
+    not yet taken, then every one after it that is already done (up to BATCH_DOCS)."""
     if workers <= 1 or len(paths) < _PARALLEL_FROM:
-        yield from (process_file(p) for p in paths)
+        yield from ([process_file(p)] for p in paths)
         return
     context = multiprocessing.get_context("fork")
     pending = deque(paths)
@@ -148,16 +150,19 @@ def _results(paths: list[str], workers: int) -> Iterator[Result]:
                 while pending and len(in_flight) < workers * _WINDOW_PER_WORKER:
                     path = pending.popleft()
                     in_flight.append((path, pool.submit(process_file, path)))
-                path, future = in_flight.popleft()
+                batch: list[Result] = []
                 try:
-                    yield future.result()
+                    while in_flight and (not batch or (len(batch) < BATCH_DOCS and in_flight[0][1].done())):
+                        batch.append(in_flight[0][1].result())
+                        in_flight.popleft()
                 except BrokenProcessPool:
                     # A worker died: every file in flight lost its result. Retry them one by
                     # one, then go on with a fresh pool.
-                    for lost in [path, *(p for p, _ in in_flight)]:
-                        yield _isolated(lost, context)
+                    yield batch
+                    yield [_isolated(lost, context) for lost, _ in in_flight]
                     in_flight.clear()
                     break
+                yield batch
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
@@ -206,34 +211,42 @@ def ingest_paths(
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     with writer_lock(store):
         loader = _loader(store)
-        for path, result, reason, seconds in _results([str(f) for f in files], workers):
-            if times is not None:
-                times.read_extract += seconds
-            if result is None:
-                outcome = FileOutcome(path, "failed", reason)
-            else:
-                started = time.perf_counter()
-                try:
-                    loaded = loader.load(result)
-                    outcome = FileOutcome(
-                        path, loaded.status, reason, loaded.doc_id, loaded.counts, result.document.title
-                    )
-                except StoreError as error:
-                    # The store refused this document's query as a whole: nothing of it landed.
-                    outcome = FileOutcome(path, "failed", f"store refused the document: {error}")
-                except Exception as error:
-                    # Not a refusal but the store failing (connection lost, server killed):
-                    # stop, rather than fail every remaining file with the same error.
-                    raise StoreError(
-                        f"the store failed while writing {path}: {type(error).__name__}: {error}; "
-                        "every document written before is complete: run the same command again to finish"
-                    ) from error
-                if times is not None:
-                    times.load += time.perf_counter() - started
-                    times.chars += len(result.document.text)
-            outcomes.append(outcome)
-            if on_outcome:
-                on_outcome(outcome)
+        for batch in _results([str(f) for f in files], workers):
+            for outcome in _load(loader, batch, times):
+                outcomes.append(outcome)
+                if on_outcome:
+                    on_outcome(outcome)
+    return outcomes
+
+
+def _load(loader: Loader, batch: list[Result], times: StageTimes | None) -> list[FileOutcome]:
+    """One batch of worker results → its files' outcomes (the extracted ones written together)."""
+    extracted = [(path, result, reason) for path, result, reason, _ in batch if result is not None]
+    started = time.perf_counter()
+    try:
+        loaded = iter(loader.load_batch([result for _, result, _ in extracted]))
+    except Exception as error:
+        # Not a refusal (those come back as "failed" outcomes) but the store failing (connection
+        # lost, server killed): stop, rather than fail every remaining file with the same error.
+        names = ", ".join(Path(path).name for path, _, _ in extracted[:3]) + (" …" if len(extracted) > 3 else "")
+        raise StoreError(
+            f"the store failed while writing {names}: {type(error).__name__}: {error}; "
+            "every document written before is complete: run the same command again to finish"
+        ) from error
+    outcomes: list[FileOutcome] = []
+    for path, result, reason, _ in batch:
+        if result is None:
+            outcomes.append(FileOutcome(path, "failed", reason))
+            continue
+        done = next(loaded)
+        if done.status == "failed":
+            outcomes.append(FileOutcome(path, "failed", f"store refused the document: {done.reason}"))
+        else:
+            outcomes.append(FileOutcome(path, done.status, reason, done.doc_id, done.counts, result.document.title))
+    if times is not None:
+        times.load += time.perf_counter() - started
+        times.read_extract += sum(seconds for *_, seconds in batch)
+        times.chars += sum(len(result.document.text) for _, result, _ in extracted)
     return outcomes
 
 

@@ -1,0 +1,107 @@
+"""Several documents per write transaction: the graph is the same as one document at a time, and a
+document the store refuses fails alone while the rest of its batch lands."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from graph.export import read_graph
+from graph.falkor_store import FalkorStore, stop_server
+from graph.loader import Loader
+from ingest import run as run_module
+from ingest.records import ExtractionResult
+from ingest.run import ingest_paths, process_file
+from tests.conftest import SAMPLES
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.make_corpus import make_corpus  # noqa: E402
+
+
+def _canonical(store: FalkorStore) -> list[str]:
+    graph = read_graph(store)
+    items = [json.dumps(n, sort_keys=True, ensure_ascii=False) for n in graph["nodes"]]
+    items += [json.dumps(r, sort_keys=True, ensure_ascii=False) for r in graph["relationships"]]
+    return sorted(items)
+
+
+def _ingest(folder: Path, corpus: Path, batch_docs: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setattr(run_module, "BATCH_DOCS", batch_docs)
+    store = FalkorStore.open(folder)
+    try:
+        outcomes = ingest_paths([corpus], store, workers=2)
+        assert {o.status for o in outcomes} <= {"added", "merged"}, [o.reason for o in outcomes if o.reason]
+        return _canonical(store)
+    finally:
+        store.close()
+        stop_server(folder)
+
+
+def test_batched_writes_give_the_same_graph_as_one_document_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(40, corpus, seed=3)  # later plans cite earlier ones: SAME_AS links inside a batch
+    for sample in sorted(SAMPLES.iterdir()):
+        shutil.copy(sample, corpus / sample.name)
+    shutil.copy(SAMPLES / sorted(p.name for p in SAMPLES.iterdir())[0], corpus / "zz_copy_of_a_sample.txt")
+
+    sizes: list[int] = []
+    real_load_batch = Loader.load_batch
+
+    def recording(self: Loader, results: list[ExtractionResult]) -> list:
+        sizes.append(len(results))
+        return real_load_batch(self, results)
+
+    monkeypatch.setattr(Loader, "load_batch", recording)
+    one_by_one = _ingest(tmp_path / "one", corpus, 1, monkeypatch)
+    assert max(sizes) == 1
+    sizes.clear()
+    batched = _ingest(tmp_path / "batched", corpus, 32, monkeypatch)
+    assert max(sizes) > 1, sizes
+    assert any('"type": "SAME_AS"' in item for item in batched)
+    assert batched == one_by_one
+
+
+def _sample_results() -> list[ExtractionResult]:
+    results = []
+    for path in sorted(SAMPLES.iterdir())[:3]:
+        _, result, reason, _ = process_file(str(path))
+        assert result is not None, reason
+        results.append(result)
+    return results
+
+
+def test_a_refused_document_fails_alone(fresh_store: FalkorStore) -> None:
+    first, second, third = _sample_results()
+    # A relationship type the store cannot parse: the batch's query is refused as a whole.
+    broken = replace(second, relations=[replace(second.relations[0], type="NOT A TYPE"), *second.relations[1:]])
+
+    outcomes = Loader(fresh_store).load_batch([first, broken, third])
+
+    assert [o.status for o in outcomes] == ["added", "failed", "added"]
+    assert outcomes[1].reason
+    landed = fresh_store.read("MATCH (d:Document) RETURN d.id AS id ORDER BY id")
+    assert {row["id"] for row in landed} == {first.document.id, third.document.id}
+    left_behind = fresh_store.read("MATCH (m:Measure {doc_id: $id}) RETURN count(m) AS n", {"id": second.document.id})
+    assert left_behind == [{"n": 0}]
+    # The loader forgot the refused document: once mended, it is added.
+    assert Loader(fresh_store).load_batch([second])[0].status == "added"
+
+
+def test_the_same_document_twice_in_one_batch_is_added_then_merged(fresh_store: FalkorStore) -> None:
+    first, second, _ = _sample_results()
+    again = replace(first, document=replace(first.document, sources=["elsewhere/copy.txt"]))
+
+    outcomes = Loader(fresh_store).load_batch([first, second, again])
+
+    assert [o.status for o in outcomes] == ["added", "added", "merged"]
+    rows = fresh_store.read("MATCH (d:Document {id: $id}) RETURN d.sources AS sources", {"id": first.document.id})
+    assert rows == [{"sources": [*first.document.sources, "elsewhere/copy.txt"]}]
