@@ -50,18 +50,20 @@ FULLTEXT_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
 # FalkorDB: `CREATE INDEX FOR (n:L) ON (n.p)` (no names, no IF NOT EXISTS; "already indexed" is
 # ignored by the store); full-text through `db.idx.fulltext.createNodeIndex` with RediSearch's
 # Chinese word segmentation (without `language: 'chinese'` a whole run of Han characters is one token).
-# Only the short headings go into FalkorDB's full-text index: segmenting every measure's whole text
-# on write was half the server's time per document (bench/profile_notes.md); full-text search over the
-# whole text is the CONTAINS on `search_text`.
+# The index is built on request (`python -m graph fulltext`), not by every ingest: segmenting even
+# the short headings on write was a third of the server's time per document (4 of 11.5 ms,
+# bench/profile_notes.md), and no named query or page uses it (its dictionary segmentation misses
+# words such as 质押; search is the CONTAINS on `search_text`). Once built, later writes maintain it.
 FALKOR_FULLTEXT_PROPS: dict[str, tuple[str, ...]] = {"Measure": ("heading",)}
-FALKOR_SCHEMA: tuple[str, ...] = (
-    *(f"CREATE INDEX FOR (n:{label}) ON (n.{key})" for label, keys in LOOKUP_KEYS.items() for key in keys),
-    *(
-        f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', language: 'chinese'}}, "
-        + ", ".join(f"'{prop}'" for prop in props)
-        + ")"
-        for label, props in FALKOR_FULLTEXT_PROPS.items()
-    ),
+FALKOR_FULLTEXT_SCHEMA: tuple[str, ...] = tuple(
+    f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', language: 'chinese'}}, "
+    + ", ".join(f"'{prop}'" for prop in props)
+    + ")"
+    for label, props in FALKOR_FULLTEXT_PROPS.items()
+)
+FALKOR_INDEX_STATUS = "CALL db.indexes() YIELD label, status RETURN label, status"
+FALKOR_SCHEMA: tuple[str, ...] = tuple(
+    f"CREATE INDEX FOR (n:{label}) ON (n.{key})" for label, keys in LOOKUP_KEYS.items() for key in keys
 )
 
 # Neo4j 5: named, idempotent (IF NOT EXISTS) schema. A uniqueness constraint on `id` per label

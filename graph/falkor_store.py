@@ -23,7 +23,7 @@ from falkordb import Path as GraphPath
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
-from graph.dialect import FALKOR_SCHEMA, FALKORDB, adapt
+from graph.dialect import FALKOR_FULLTEXT_SCHEMA, FALKOR_INDEX_STATUS, FALKOR_SCHEMA, FALKORDB, adapt
 from graph.store import GRAPH_NAME, ReadOnlyViolation, Row, StoreError
 
 SOCKET = "falkordb.sock"
@@ -187,7 +187,19 @@ class FalkorStore:
         return [{name: plain(value) for name, value in zip(header, row, strict=False)} for row in result.result_set]
 
     def ensure_schema(self) -> None:
-        for statement in FALKOR_SCHEMA:
+        self._create(FALKOR_SCHEMA)
+
+    def ensure_fulltext(self, timeout_s: float = 3600) -> None:
+        """Build the full-text index and wait until it serves queries (FalkorDB builds it in the background)."""
+        self._create(FALKOR_FULLTEXT_SCHEMA)
+        deadline = time.monotonic() + timeout_s
+        while any(row["status"] != "OPERATIONAL" for row in self.read(FALKOR_INDEX_STATUS)):
+            if time.monotonic() > deadline:
+                raise StoreError(f"the full-text index was not ready after {timeout_s:.0f} s")
+            time.sleep(0.2)
+
+    def _create(self, statements: tuple[str, ...]) -> None:
+        for statement in statements:
             try:
                 self.graph.query(statement)
             except ResponseError as error:

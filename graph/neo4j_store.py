@@ -211,5 +211,9 @@ class Neo4jStore:
         for statement in NEO4J_SCHEMA:
             self._run("write", statement, None, None)
 
+    def ensure_fulltext(self) -> None:
+        """Neo4j's full-text index is part of its schema (maintained off the write path)."""
+        self.ensure_schema()
+
     def close(self) -> None:
         self.driver.close()

@@ -207,12 +207,17 @@ def _prefix_region(text: str, start: int, context: Context) -> tuple[int, Region
     return None
 
 
+@lru_cache(maxsize=1)
+def _local_entries() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """alias → its local entries, the plain one first, then the per-level ones (法院@county …)."""
+    entries: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for key, entry in alias_table().local.items():
+        entries.setdefault(key.split("@")[0], []).append(entry)
+    return entries
+
+
 def resolve_local(alias: str, region: RegionRecord) -> str | None:
-    table = alias_table()
-    for key in (alias, *[k for k in table.local if k.startswith(alias + "@")]):
-        if key not in table.local:
-            continue
-        template, levels = table.local[key]
+    for template, levels in _local_entries().get(alias, ()):
         if levels and region.level not in levels:
             continue
         return template.format(region=official_name(region), short=short_name(region))

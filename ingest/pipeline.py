@@ -44,7 +44,8 @@ def text_of(doc: Doc) -> str:
 
 
 def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    return doc.char_span(start, end, label=label, alignment_mode="expand")
+    # One token per character (see `analyse`): character offsets are token indices.
+    return Span(doc, start, end, label=label) if 0 <= start < end <= len(doc) else None
 
 
 @Language.component("policy_outline")

@@ -67,6 +67,8 @@ class Gazetteer:
 
     def resolve(self, name: str, within: str | None = None, short_ok: bool = True) -> RegionRecord | None:
         """A surface form → one region, preferring regions inside `within` (a region id)."""
+        if name not in self.full_names and (not short_ok or name not in self.short_names):
+            return None  # most lookups: the suffix and prefix searches try every length
         ids = list(self.full_names.get(name, []))
         if not ids and short_ok:
             ids = list(self.short_names.get(name, []))

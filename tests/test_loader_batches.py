@@ -105,3 +105,20 @@ def test_the_same_document_twice_in_one_batch_is_added_then_merged(fresh_store: 
     assert [o.status for o in outcomes] == ["added", "added", "merged"]
     rows = fresh_store.read("MATCH (d:Document {id: $id}) RETURN d.sources AS sources", {"id": first.document.id})
     assert rows == [{"sources": [*first.document.sources, "elsewhere/copy.txt"]}]
+
+
+def test_the_full_text_index_is_built_on_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.__main__ import main
+
+    folder = tmp_path / "store"
+    store = FalkorStore.open(folder)
+    try:
+        ingest_paths([SAMPLES], store, workers=1)
+        query = "CALL db.idx.fulltext.queryNodes('Measure', '知识产权') YIELD node RETURN count(node) AS n"
+        assert store.read(query) == [{"n": 0}]  # not built by an ingest: it would cost every write
+        monkeypatch.setenv("KG_STORE", str(folder))
+        assert main(["fulltext"]) == 0
+        assert store.read(query)[0]["n"] > 0
+    finally:
+        store.close()
+        stop_server(folder)

@@ -16,6 +16,7 @@ from graph import cypher_catalog
 from graph.cypher_catalog import all_queries, loader_writes, project_modules, register, used_params
 from graph.cypher_lint import LintIssue, lint_diagnostics, lint_queries
 from graph.dialect import (
+    FALKOR_FULLTEXT_SCHEMA,
     FALKOR_SCHEMA,
     FALKORDB,
     NEO4J,
@@ -108,7 +109,7 @@ def test_registered_queries_are_linted_with_their_declared_parameters() -> None:
 def test_the_linter_reports_what_neo4j_would_refuse() -> None:
     """The check is not vacuous: FalkorDB-only Cypher and plain mistakes are errors."""
     items = [
-        ("falkor_fulltext", FALKOR_SCHEMA[-1], []),
+        ("falkor_fulltext", FALKOR_FULLTEXT_SCHEMA[0], []),
         ("undefined_variable", "MATCH (n:Document) RETURN m", []),
         ("property_exists", "MATCH (n:Document) WHERE exists(n.title) RETURN n", []),
         ("syntax", "MATCH (n:Document RETURN n", []),
@@ -150,6 +151,7 @@ def test_adapt_translates_full_text_search_both_ways() -> None:
 
 def test_neo4j_full_text_spelling_runs_on_the_embedded_store(seeded: Seeded) -> None:
     """The Neo4j spelling of a full-text search, adapted by the store, finds Chinese words."""
+    seeded.store.ensure_fulltext()  # built on request (`python -m graph fulltext`), not by the ingest
     rows = seeded.rows(
         "CALL db.index.fulltext.queryNodes('measure_text', $q) YIELD node RETURN node.id AS id, node.search_text AS t",
         q="专利",
