@@ -17,6 +17,7 @@ The key caches assume one writer at a time (`python -m ingest` holds the writer 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,11 +81,42 @@ def _chain(sections: list[Section]) -> tuple[str, dict[str, Any]]:
     for name, clause, rows in sections:
         if not rows:
             continue
+        clause, rows = _positional(clause, rows)
         parts.append(f"UNWIND ${name} AS row {clause}")
         params[name] = rows
     if not parts:
         return EMPTY_WRITE, {}
     return " WITH count(*) AS _ ".join(parts) + " RETURN count(*) AS written", params
+
+
+_CREATED_WITH_PROPS = re.compile(
+    r"CREATE (?:\(n:\w+ \{id: row\.id\}\)|\(a\)-\[r:\w+\]->\(b\)) SET (?P<var>[nr]) \+= row\.props$"
+)
+
+
+def _positional(clause: str, rows: list[dict[str, Any]]) -> tuple[str, list[Any]]:
+    """A CREATE section's map rows → list rows: `{id, props: {k: v}}` becomes `[id, v1, v2 …]` and
+    `SET n += row.props` becomes `SET n.k1 = row[1], …`. Nearly half of a document's parameter text
+    was the same property names repeated in every row; setting null on a new node or relationship
+    sets nothing, as `+=` of a map without the key does. MERGE sections keep their maps (there a
+    null would remove a property the node already has)."""
+    match = _CREATED_WITH_PROPS.search(clause)
+    if not match:
+        return clause, rows
+    keys: dict[str, Any] = {}
+    for row in rows:
+        keys.update(row["props"])  # only the keys matter: dict order is the order first seen
+    ends = ["id"] if "id" in rows[0] else ["src", "dst"]
+    columns = [key for key in keys if key not in ends]  # a node's id is set by the CREATE itself
+    sets = ", ".join(f"{match['var']}.{key} = row[{len(ends) + i}]" for i, key in enumerate(columns))
+    head = clause[: match.start()] + match.group(0).split(" SET ")[0]
+    for index, end in enumerate(ends):
+        head = head.replace(f"row.{end}", f"row[{index}]")
+    if len(ends) == 1:
+        listed = [[row["id"], *map(row["props"].get, columns)] for row in rows]
+    else:
+        listed = [[row["src"], row["dst"], *map(row["props"].get, columns)] for row in rows]
+    return (f"{head} SET {sets}" if columns else head), listed
 
 
 def _merged_rows(clause: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -164,6 +196,7 @@ class Loader:
         self.doc_by_title: dict[str, str] = {}
         self.reg_by_number: dict[str, str] = {}
         self.reg_by_title: dict[str, str] = {}
+        self._forget_sent()
         if store is None:
             return
         store.ensure_schema()
@@ -171,6 +204,7 @@ class Loader:
 
     def _read_keys(self) -> None:
         """Fill the key caches from the store (at the start, and after a refused batch)."""
+        self._forget_sent()
         for cache in (
             self.doc_shas,
             self.doc_sources,
@@ -214,7 +248,11 @@ class Loader:
         if doc.id in self.doc_shas:
             return self._add_source(result)
         plan = self.plan(result)
-        self._store().write(plan.query, plan.params)
+        try:
+            self._store().write(plan.query, plan.params)
+        except Exception:
+            self._forget_sent()
+            raise
         self.commit(result, plan)
         return self._added(result, plan)
 
@@ -313,12 +351,18 @@ class Loader:
                 for r in result.regulations
             ],
         }
+        node_rows["Region"] = [row for row in node_rows["Region"] if self._unsent(("Region", row["id"]), row["props"])]
+        node_rows["Agency"] = [row for row in node_rows["Agency"] if self._unsent_agency(row)]
+        node_rows["Regulation"] = [row for row in node_rows["Regulation"] if self._unsent_regulation(row)]
         sections: list[Section] = [(f"n_{label}", clause, node_rows[label]) for label, clause in _NODE_SECTIONS.items()]
         grouped: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
         for relation in relations:
             own = doc.id in (relation.src_id, relation.dst_id) or {relation.src_label, relation.dst_label} & _OWN_LABELS
+            props = _plain_props(relation.props)
+            if not own and not self._unsent((relation.type, relation.src_id, relation.dst_id), props):
+                continue
             grouped[(relation.type, relation.src_label, relation.dst_label, bool(own))].append(
-                {"src": relation.src_id, "dst": relation.dst_id, "props": _plain_props(relation.props)}
+                {"src": relation.src_id, "dst": relation.dst_id, "props": props}
             )
         for (rel_type, src_label, dst_label, own), rows in sorted(grouped.items()):
             verb = "CREATE" if own else "MERGE"
@@ -329,6 +373,46 @@ class Loader:
             name = f"r_{rel_type}_{src_label}_{dst_label}" + ("_new" if own else "")
             sections.append((name, clause, rows))
         return WritePlan(sections, title_keys, rename, relations)
+
+    # Shared nodes and edges (regions, agencies, regulations and the links between them) come with
+    # every document that mentions them: a row this loader has already put in a write changes nothing
+    # when MERGEd again, so `plan` leaves it out (a third of a document's rows). The record is kept
+    # per loader (one writer at a time) and forgotten whenever a write fails.
+
+    def _forget_sent(self) -> None:
+        self._sent: set[tuple[Any, ...]] = set()
+        self._agency_sent: dict[str, tuple[tuple[Any, ...], set[str]]] = {}
+        self._regulation_sent: dict[str, set[str]] = {}
+
+    def _unsent(self, key: tuple[Any, ...], props: dict[str, Any]) -> bool:
+        try:
+            full = (*key, *sorted(props.items()))
+            hash(full)
+        except TypeError:  # a list among the values
+            full = (*key, json.dumps(props, sort_keys=True, ensure_ascii=False))
+        if full in self._sent:
+            return False
+        self._sent.add(full)
+        return True
+
+    def _unsent_agency(self, row: dict[str, Any]) -> bool:
+        """An agency goes again when its properties change or it brings an alias not sent before."""
+        props = tuple(sorted(row["props"].items()))
+        sent = self._agency_sent.get(row["id"])
+        if sent and sent[0] == props and sent[1].issuperset(row["aliases"]):
+            return False
+        aliases = sent[1] if sent and sent[0] == props else set()
+        self._agency_sent[row["id"]] = (props, aliases | set(row["aliases"]))
+        return True
+
+    def _unsent_regulation(self, row: dict[str, Any]) -> bool:
+        """A regulation goes again when it brings a value its node may lack (the first value stays)."""
+        known = self._regulation_sent.setdefault(row["id"], set())
+        fields = {name for name in ("title", "doc_number", "title_key") if row[name] is not None}
+        if known and fields <= known:
+            return False
+        known |= fields
+        return True
 
     def commit(self, result: ExtractionResult, plan: WritePlan) -> None:
         """Remember a written document (its keys and its regulations) for the documents after it."""

@@ -120,7 +120,9 @@ def extract(source: SourceText) -> ExtractionResult:
         rel_type: str, src: tuple[str, str], dst: tuple[str, str], start: int, end: int, **props: object
     ) -> None:
         props = {k: v for k, v in props.items() if v is not None}
-        props.update(doc_id=doc_id, evidence=cite(start, end), start=start, end=end)
+        props.update(doc_id=doc_id, start=start, end=end)
+        if rel_type != "HAS_MEASURE":  # the evidence of a measure's place in the tree is the measure itself
+            props["evidence"] = cite(start, end)
         result.relations.append(RelationRecord(rel_type, src[0], src[1], dst[0], dst[1], props))
 
     # Measures and their tree.

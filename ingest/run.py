@@ -59,8 +59,11 @@ class StageTimes:
 
 EXTRACT_TIME_LIMIT_S = 120
 MIN_CJK_CHARS = 20  # fewer Chinese characters than a title: not a Chinese policy document
-_WINDOW_PER_WORKER = 16  # files in flight per worker: results pile up while the writer writes a batch
+_WINDOW_PER_WORKER = 24  # files in flight per worker: they keep working while the writer waits for and writes a batch
 BATCH_DOCS = 32  # documents per write transaction at most (the store's cost per query is paid per batch)
+# ... and at least, unless the run ends: when extraction is the slower side the writer would otherwise
+# write each result as it comes, paying the store's per-query cost on the cores the workers need.
+MIN_BATCH_DOCS = 16
 
 Result = tuple[str, ExtractionResult | None, str, float]
 
@@ -137,7 +140,8 @@ def _isolated(path: str, context: multiprocessing.context.BaseContext) -> Result
 def _results(paths: list[str], workers: int) -> Iterator[list[Result]]:
     """Results in the order of `paths` (the loader's identity resolution depends on the order,
     so a rerun after a crash resolves exactly as a clean run did), in batches: the first result
-    not yet taken, then every one after it that is already done (up to BATCH_DOCS)."""
+    not yet taken and the ones after it, MIN_BATCH_DOCS of them, then every one after those that is
+    already done (up to BATCH_DOCS)."""
     if workers <= 1 or len(paths) < _PARALLEL_FROM:
         yield from ([process_file(p)] for p in paths)
         return
@@ -153,7 +157,10 @@ def _results(paths: list[str], workers: int) -> Iterator[list[Result]]:
                     in_flight.append((path, pool.submit(process_file, path)))
                 batch: list[Result] = []
                 try:
-                    while in_flight and (not batch or (len(batch) < BATCH_DOCS and in_flight[0][1].done())):
+                    while in_flight and (
+                        len(batch) < min(MIN_BATCH_DOCS, BATCH_DOCS)
+                        or (len(batch) < BATCH_DOCS and in_flight[0][1].done())
+                    ):
                         batch.append(in_flight[0][1].result())
                         in_flight.popleft()
                 except BrokenProcessPool:
