@@ -13,7 +13,17 @@ OPTIONAL MATCH (b3:Document {label: $to})
 OPTIONAL MATCH (b4:Region {name: $to})
 WITH a, coalesce(b1, b2, b3, b4) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
-MATCH path = (a)-[:ISSUED_BY|COVERS|HAS_MEASURE|LEADS|RESPONSIBLE_FOR|SUPPORTS|ASSIGNED_TO|CITES|IMPLEMENTS|SAME_AS|HAS_TARGET*1..4]-(b)
+WITH collect(DISTINCT a) AS froms, collect(DISTINCT b) AS tos
+UNWIND froms AS a
+UNWIND tos AS b
+OPTIONAL MATCH near = (a)-[:ISSUED_BY|COVERS|HAS_MEASURE|LEADS|RESPONSIBLE_FOR|SUPPORTS|ASSIGNED_TO|CITES|IMPLEMENTS|SAME_AS|HAS_TARGET*1..2]-(b)
+WITH froms, tos, near ORDER BY length(near)
+WITH froms, tos, collect(near)[..1] AS found
+UNWIND CASE WHEN size(found) = 0 THEN froms ELSE [null] END AS a
+UNWIND CASE WHEN size(found) = 0 THEN tos ELSE [null] END AS b
+OPTIONAL MATCH far = (a)-[:ISSUED_BY|COVERS|HAS_MEASURE|LEADS|RESPONSIBLE_FOR|SUPPORTS|ASSIGNED_TO|CITES|IMPLEMENTS|SAME_AS|HAS_TARGET*3..4]-(b)
+WITH coalesce(found[0], far) AS path
+WHERE path IS NOT NULL
 WITH path ORDER BY length(path) LIMIT 1
 RETURN [n IN nodes(path) | coalesce(n.name, n.label, n.title, n.heading, n.id)] AS steps,
        [r IN relationships(path) | type(r)] AS relationships, length(path) AS length

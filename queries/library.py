@@ -73,8 +73,13 @@ class NamedQuery:
             "name": self.name,
             "description": self.description,
             "params": [
-                {"name": p.name, "type": p.type, "optional": p.optional, "description": p.description,
-                 "example": p.example}
+                {
+                    "name": p.name,
+                    "type": p.type,
+                    "optional": p.optional,
+                    "description": p.description,
+                    "example": p.example,
+                }
                 for p in self.params
             ],
         }
