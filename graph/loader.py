@@ -146,13 +146,10 @@ def _merged_rows(clause: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]
 
 def _plain_props(props: dict[str, Any]) -> dict[str, Any]:
     """Neither engine stores maps inside properties: nested values become JSON strings."""
-    out: dict[str, Any] = {}
-    for key, value in props.items():
-        if value is None:
-            continue
-        if isinstance(value, dict) or (isinstance(value, list) and value and isinstance(value[0], dict)):
-            value = json.dumps(value, ensure_ascii=False)
-        out[key] = value
+    out = {key: value for key, value in props.items() if value is not None}
+    for key, value in out.items():
+        if type(value) is dict or (type(value) is list and value and type(value[0]) is dict):
+            out[key] = json.dumps(value, ensure_ascii=False)
     return out
 
 

@@ -137,7 +137,7 @@ def extract(source: SourceText) -> ExtractionResult:
             text=original[item.text_start : item.end].strip(),
             start=item.start,
             end=item.end,
-            search_text=re.sub(r"\s+", "", text[item.text_start : item.end]),
+            search_text=_WHITESPACE.sub("", text[item.text_start : item.end]),
             unit_path=item.unit_path,
         )
         by_path[item.path] = measure
@@ -303,4 +303,4 @@ def _heading(original: str, item: OutlineItem) -> str:
     chunk = original[item.text_start : item.end].strip()
     cut = re.search(r"[。;；:：!?！？\n]", chunk)
     heading = chunk[: cut.start()] if cut else chunk
-    return re.sub(r"\s+", " ", heading).strip()[:80]
+    return _WHITESPACE.sub(" ", heading).strip()[:80]

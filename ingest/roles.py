@@ -109,6 +109,10 @@ def _subject_of_sentence(text: str, clause_from: int, verb_start: int, mentions:
     return opening.agency if _MODAL.match(text, opening.end) else None
 
 
+_LEADING_BRACKET = re.compile(r"^\([^()]{1,12}\)")
+_LEADING_DENG = re.compile(r"^\s*等(?:部门|单位|机构)?")
+
+
 def _agencies_before_verb(
     body: str, offset: int, mentions: list[Mention], context: Context, registry: AgencyRegistry
 ) -> tuple[list[AgencyRecord], bool]:
@@ -120,8 +124,8 @@ def _agencies_before_verb(
     for piece_text, piece_start, piece_mentions in reversed(_pieces(body, offset, mentions)):
         if piece_mentions:
             last = piece_mentions[-1]
-            tail = re.sub(r"^\([^()]{1,12}\)", "", piece_text[last.end - piece_start :])
-            tail = re.sub(r"^\s*等(?:部门|单位|机构)?", "", tail)  # 省科技厅等部门配合
+            tail = _LEADING_BRACKET.sub("", piece_text[last.end - piece_start :])
+            tail = _LEADING_DENG.sub("", tail)  # 省科技厅等部门配合
             if tail.strip():
                 record = _named_body(piece_text, context, registry)
                 if record is not None:

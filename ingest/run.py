@@ -19,6 +19,7 @@ import fcntl
 import gc
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -92,8 +93,11 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+
+
 def cjk_count(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+    return len(_CJK.findall(text))
 
 
 def process_file(path: str) -> Result:
