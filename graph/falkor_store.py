@@ -106,6 +106,11 @@ def start_server(folder: Path) -> None:
             "always",
             "--aof-use-rdb-preamble",
             "yes",
+            # No automatic rewrite: mid-ingest it forked the server five times in a 5,000-document run
+            # (each child serialising the whole graph on the cores the extraction needs). The ingest
+            # command rewrites after a run instead (`compact`), when the file has grown enough.
+            "--auto-aof-rewrite-percentage",
+            "0",
             "--save",
             "",
             "--daemonize",
@@ -158,6 +163,8 @@ class FalkorStore:
         db = _connect(folder / SOCKET)
         if db is None:
             raise StoreError(f"cannot connect to the embedded FalkorDB server in {folder}")
+        with suppress(ResponseError):  # a server started by an older version of the launcher
+            db.connection.config_set("auto-aof-rewrite-percentage", 0)
         return cls(folder, db)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
@@ -210,11 +217,18 @@ class FalkorStore:
         with suppress(Exception):
             self.db.connection.close()
 
-    def compact(self) -> None:
-        """Rewrite the append-only file in the background (a snapshot plus the tail): after a bulk ingest
-        the next start loads one snapshot instead of replaying every write query."""
+    def compact(self, force: bool = False) -> bool:
+        """Rewrite the append-only file in the background (a snapshot plus the tail), so that the next
+        start loads one snapshot instead of replaying every write query: when forced (a bulk ingest),
+        or when the file is over twice its size after the last rewrite (redis's own rule, which is
+        switched off during runs). True when a rewrite was started."""
         with suppress(RedisConnectionError, ResponseError):
-            self.db.connection.bgrewriteaof()
+            info = self.db.connection.info("persistence")
+            grown = info.get("aof_current_size", 0) > 2 * max(info.get("aof_base_size", 0), 8 * 2**20)
+            if force or grown:
+                self.db.connection.bgrewriteaof()
+                return True
+        return False
 
     def server_pid(self) -> int | None:
         pid_file = self.folder / "falkordb.pid"
