@@ -131,3 +131,35 @@ def test_the_full_text_index_is_built_on_request(tmp_path: Path, monkeypatch: py
     finally:
         store.close()
         stop_server(folder)
+
+
+COUNTED_BY_EDGES = (
+    "MATCH (a:Agency) OPTIONAL MATCH (a)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(:Measure) "
+    "WITH a, count(CASE WHEN r.role = 'lead' THEN 1 END) AS lead, "
+    "count(CASE WHEN r.role = 'responsible' THEN 1 END) AS responsible, "
+    "count(CASE WHEN r.role = 'support' THEN 1 END) AS support "
+    "RETURN a.id AS id, [lead, responsible, support, lead + responsible + support] AS counts ORDER BY id"
+)
+KEPT = (
+    "MATCH (a:Agency) RETURN a.id AS id, "
+    "[a.tasks_lead, a.tasks_responsible, a.tasks_support, a.tasks] AS counts ORDER BY id"
+)
+
+
+def test_agency_task_counts_match_the_edges_and_old_stores_are_counted(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(30, corpus, seed=4)
+    store = FalkorStore.open(tmp_path / "store")
+    try:
+        ingest_paths([corpus, SAMPLES], store, workers=2)
+        ingest_paths([SAMPLES], store, workers=1)  # unchanged documents add nothing
+        expected = store.read(COUNTED_BY_EDGES)
+        assert any(row["counts"][3] > 10 for row in expected)
+        assert store.read(KEPT) == expected
+        # A store written before the counts existed is counted when a loader opens it.
+        store.write("MATCH (a:Agency) REMOVE a.tasks, a.tasks_lead, a.tasks_responsible, a.tasks_support")
+        Loader(store)
+        assert store.read(KEPT) == expected
+    finally:
+        store.close()
+        stop_server(tmp_path / "store")

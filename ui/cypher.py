@@ -44,9 +44,10 @@ DOCUMENT_FACTS = (
     "r.end AS end ORDER BY start"
 )
 # The pickers list the busiest 1,000 (a page opened from search or a link adds its own entity).
+# Task counts are kept on each agency by the loader (graph/loader.py), not counted from the edges here.
 AGENCIES = (
-    "MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(:Measure) "
-    "RETURN a.id AS id, a.name AS name, a.generic AS generic, count(r) AS tasks ORDER BY tasks DESC, name LIMIT 1000"
+    "MATCH (a:Agency) WHERE a.tasks > 0 "
+    "RETURN a.id AS id, a.name AS name, a.generic AS generic, a.tasks AS tasks ORDER BY tasks DESC, name LIMIT 1000"
 )
 NAME_OF = {
     "Agency": "MATCH (n:Agency {id: $id}) RETURN n.name AS name",
@@ -119,8 +120,10 @@ DOCS_PER_YEAR = (
     "ORDER BY year"
 )
 TOP_AGENCIES = (
-    "MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(:Measure) WHERE NOT a.generic "
-    "RETURN a.name AS agency, r.role AS role, count(*) AS tasks ORDER BY tasks DESC LIMIT 60"
+    "MATCH (a:Agency) WHERE a.tasks > 0 AND NOT a.generic "
+    "UNWIND [['lead', a.tasks_lead], ['responsible', a.tasks_responsible], ['support', a.tasks_support]] AS held "
+    "WITH a.name AS agency, held[0] AS role, held[1] AS tasks WHERE tasks > 0 "
+    "RETURN agency, role, tasks ORDER BY tasks DESC LIMIT 60"
 )
 
 # name → (query, parameter names): for the Neo4j lint and the query benchmark.
