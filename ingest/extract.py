@@ -274,10 +274,8 @@ def extract(source: SourceText) -> ExtractionResult:
     # Agencies, their parents and places.
     agencies = dict(registry.by_id)
     for agency in list(agencies.values()):
-        if agency.parent_id in agencies:  # structural (the alias table's), so no evidence span
-            result.relations.append(
-                RelationRecord("PART_OF", "Agency", agency.id, "Agency", agency.parent_id, {"doc_id": doc_id})
-            )
+        if agency.parent_id in agencies:  # structural (the alias table's): shared by every document, no provenance
+            result.relations.append(RelationRecord("PART_OF", "Agency", agency.id, "Agency", agency.parent_id, {}))
     used = {r.src_id for r in result.relations if r.src_label == "Agency"} | {
         r.dst_id for r in result.relations if r.dst_label == "Agency"
     }
@@ -285,9 +283,7 @@ def extract(source: SourceText) -> ExtractionResult:
     for agency in result.agencies:
         if agency.region_id and agency.region_id in gazetteer().by_id:
             add_region(gazetteer().by_id[agency.region_id])
-            result.relations.append(
-                RelationRecord("LOCATED_IN", "Agency", agency.id, "Region", agency.region_id, {"doc_id": doc_id})
-            )
+            result.relations.append(RelationRecord("LOCATED_IN", "Agency", agency.id, "Region", agency.region_id, {}))
     # PART_OF edges whose parent was not used elsewhere still need the parent node.
     for relation in [r for r in result.relations if r.type == "PART_OF"]:
         if relation.dst_id not in {a.id for a in result.agencies}:

@@ -168,6 +168,7 @@ def parse_outline(text: str) -> list[OutlineItem]:
     stack: list[tuple[str, int, str, bool]] = []
     last_main: dict[str, int] = {}  # last number per marker kind outside sub-lists (global numbering)
     raw_items: list[tuple[str, str | None, str, int, int, int, str]] = []
+    paths: set[str] = set()
     for match in _MARKER.finditer(text, 0, end_of_body):
         group = match.lastgroup or "num"
         raw = match.group(group)
@@ -210,8 +211,9 @@ def parse_outline(text: str) -> list[OutlineItem]:
         parent_path = stack[-1][2] if stack else None
         label = _label(kind, raw)
         path = f"{parent_path}/{label}" if parent_path else label
-        if any(item[0] == path for item in raw_items):
+        if path in paths:
             continue  # a repeated number is text, not a new item
+        paths.add(path)
         stack.append((kind, number, path, restart))
         if not restart and not any(entry[3] for entry in stack):
             last_main[kind] = number
