@@ -179,6 +179,19 @@ def _results(paths: list[str], workers: int) -> Iterator[list[Result]]:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _warm_up() -> None:
+    """Load the spaCy pipeline, gazetteer, alias table and OpenCC converter in this process."""
+    from ingest.agencies import alias_table
+    from ingest.normalize import to_simplified
+    from ingest.pipeline import build_nlp
+    from ingest.regions import gazetteer
+
+    build_nlp()
+    gazetteer()
+    alias_table()
+    to_simplified("體")
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Collect garbage less often during a run (the forked workers inherit it). A document's records
@@ -237,6 +250,8 @@ def ingest_paths(
         if on_outcome:
             on_outcome(outcome)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    if workers > 1 and len(files) >= _PARALLEL_FROM:
+        _warm_up()  # once here, before the freeze: every forked worker starts with it loaded
     with writer_lock(store), _fewer_collections():
         loader = _loader(store)
         for batch in _results([str(f) for f in files], workers):
