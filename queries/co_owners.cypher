@@ -3,9 +3,18 @@
 // param agency: the agency's canonical name or any alias. Example: 甘肃省市场监督管理局
 MATCH (a:Agency)
 WHERE a.name = $agency OR $agency IN a.aliases
-MATCH (a)-[:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure)<-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]-(other:Agency)
+MATCH (a)-[:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure)
+WITH DISTINCT a, m
+MATCH (m)<--(other)
 WHERE other <> a
-RETURN other.name AS co_owner, count(DISTINCT m) AS shared_measures, collect(DISTINCT r.role) AS their_roles,
-       other.generic AS generic
+WITH DISTINCT m, other
+WHERE other:Agency
+WITH other.name AS co_owner, other.generic AS generic, count(DISTINCT m) AS shared_measures, collect([other, m]) AS pairs
 ORDER BY shared_measures DESC, co_owner
 LIMIT 200
+UNWIND pairs AS pair
+WITH co_owner, generic, shared_measures, pair[0] AS other, pair[1] AS m
+MATCH (other)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m)
+WITH co_owner, generic, shared_measures, collect(DISTINCT r.role) AS their_roles
+RETURN co_owner, shared_measures, their_roles, generic
+ORDER BY shared_measures DESC, co_owner

@@ -5,12 +5,35 @@
 MATCH (top:Region)
 WHERE top.name = $region OR top.name STARTS WITH $region
 MATCH (r:Region)-[:PART_OF*0..3]->(top)
+WITH r
+ORDER BY r.name
+WITH collect(r) AS ordered
+UNWIND ordered AS r
+MATCH (d:Document)-[:COVERS]->(r)
+WITH r, d
+MATCH (t:Target {doc_id: d.id})
+WHERE t.indicator CONTAINS $indicator
+WITH r, t
+MATCH (m:Measure {id: t.measure_id})
+WITH r
+LIMIT 1000
+WITH collect(DISTINCT r.name) AS names
+MATCH (top:Region)
+WHERE top.name = $region OR top.name STARTS WITH $region
+MATCH (r:Region)-[:PART_OF*0..3]->(top)
+WHERE r.name IN names
 MATCH (d:Document)-[:COVERS]->(r)
 WITH r, d
 MATCH (t:Target {doc_id: d.id})
 WHERE t.indicator CONTAINS $indicator
 WITH r, d, t
+ORDER BY r.name, t.indicator
+WITH collect([r, d, t]) AS rows
+UNWIND rows AS row
+WITH row[0] AS r, row[1] AS d, row[2] AS t
 MATCH (m:Measure {id: t.measure_id})
+WITH r, d, t, m
+LIMIT 1000
 RETURN r.name AS region, d.label AS document, t.indicator AS indicator, t.comparator AS comparator,
        t.value AS value, t.unit AS unit, m.path AS path, t.text AS text
 ORDER BY region, indicator

@@ -149,3 +149,58 @@ def test_missing_parameter_is_a_clear_error(seeded: Seeded) -> None:
         load_library()["agency_tasks"].run(seeded.store, {})
     with pytest.raises(ValueError, match="whole number"):
         load_library()["most_cited"].run(seeded.store, {"limit": "many"})
+
+
+# The plain definitions of queries that were rewritten for speed on large stores (walk regions in
+# name order and stop at the row cap; count co-owned measures before reading roles): the rewrites
+# must give the same rows.
+REFERENCE = {
+    "targets_by_region": """
+MATCH (top:Region)
+WHERE top.name = $region OR top.name STARTS WITH $region
+MATCH (r:Region)-[:PART_OF*0..3]->(top)
+MATCH (d:Document)-[:COVERS]->(r)
+WITH r, d
+MATCH (t:Target {doc_id: d.id})
+WHERE t.indicator CONTAINS $indicator
+WITH r, d, t
+MATCH (m:Measure {id: t.measure_id})
+RETURN r.name AS region, d.label AS document, t.indicator AS indicator, t.comparator AS comparator,
+       t.value AS value, t.unit AS unit, m.path AS path, t.text AS text
+ORDER BY region, indicator
+LIMIT 1000""",
+    "co_owners": """
+MATCH (a:Agency)
+WHERE a.name = $agency OR $agency IN a.aliases
+MATCH (a)-[:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure)<-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]-(other:Agency)
+WHERE other <> a
+RETURN other.name AS co_owner, count(DISTINCT m) AS shared_measures, collect(DISTINCT r.role) AS their_roles,
+       other.generic AS generic
+ORDER BY shared_measures DESC, co_owner
+LIMIT 200""",
+}
+
+
+def _canonical(rows: list[dict]) -> list[str]:
+    return sorted(
+        json.dumps({k: sorted(v, key=str) if isinstance(v, list) else v for k, v in row.items()}, ensure_ascii=False)
+        for row in rows
+    )
+
+
+def test_rewritten_queries_match_their_plain_definitions(seeded: Seeded) -> None:
+    library = load_library()
+    regions = [r["v"] for r in seeded.rows("MATCH (:Document)-[:COVERS]->(r:Region) RETURN DISTINCT r.name AS v")]
+    agencies = [r["v"] for r in seeded.rows("MATCH (a:Agency)-[:LEADS]->(:Measure) RETURN DISTINCT a.name AS v")]
+    places = [*regions, "中国", "江苏"]
+    cases = [("targets_by_region", {"region": r, "indicator": i}) for r in places for i in ("", "专利")]
+    cases += [("co_owners", {"agency": a}) for a in [*agencies, "各成员单位"]]
+    assert len(cases) > 10
+    for name, params in cases:
+        query = library[name]
+        expected = seeded.store.read(REFERENCE[name], query.coerce(params))
+        got = query.run(seeded.store, params)
+        assert [list(r) for r in got[:1]] == [list(r) for r in expected[:1]], name  # same columns
+        assert _canonical(got) == _canonical(expected), (name, params)
+        if name == "targets_by_region":
+            assert [(r["region"], r["indicator"]) for r in got] == [(r["region"], r["indicator"]) for r in expected]
