@@ -85,7 +85,7 @@ def test_declared_parameters_match_the_parameters_used(catalog: list[tuple[str, 
 def test_loader_writes_come_from_real_extractions() -> None:
     writes = loader_writes()
     for name, query, params in writes:
-        assert query.startswith("UNWIND $n_Document AS row CREATE (n:Document {id: row[0]})"), name
+        assert query.startswith("UNWIND $n_Document AS row CREATE (n:Document {id: row[0], "), name
         assert " WITH count(*) AS _ " in query and query.endswith("RETURN count(*) AS written")
         assert len(params["n_Measure"]) > 0, f"{name}: no measures extracted"
         assert any(key.startswith("r_") for key in params)
