@@ -478,7 +478,7 @@ def profile_ingest(corpus: Path, out: Path, top: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python bench/ingest_bench.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=300, help="documents of the 1× corpus (default 300)")
+    parser.add_argument("--docs", type=int, default=500, help="documents of the 1× corpus (default 500)")
     parser.add_argument("--scale", type=int, default=10, help="size of the large corpus, in multiples of --docs")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes (default 2)")
     parser.add_argument("--seed", type=int, default=0)

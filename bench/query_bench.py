@@ -278,7 +278,7 @@ def bench_pages(store_folder: Path, runs: int) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python bench/query_bench.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, default=None, help="an existing store folder (default: the 10× store)")
-    parser.add_argument("--docs", type=int, default=3000, help="documents of the 10× corpus (default 3000)")
+    parser.add_argument("--docs", type=int, default=5000, help="documents of the 10× corpus (default 5000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2, help="workers, when the store has to be built")
     parser.add_argument("--runs", type=int, default=20, help="timed runs per named query (default 20)")
