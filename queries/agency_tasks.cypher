@@ -4,9 +4,7 @@
 MATCH (a:Agency)
 WHERE a.name = $agency OR $agency IN a.aliases
 MATCH (a)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure)
-WITH a, r, m
-MATCH (d:Document {id: m.doc_id})
-RETURN a.name AS agency, r.role AS role, d.label AS document, m.path AS path, m.heading AS measure,
+RETURN a.name AS agency, r.role AS role, m.doc_label AS document, m.path AS path, m.heading AS measure,
        m.deadline_text AS deadline, m.deadline_end AS due, m.id AS measure_id
 ORDER BY document, m.start
 LIMIT 1000

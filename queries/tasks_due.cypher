@@ -5,16 +5,13 @@
 MATCH (m:Measure)
 WHERE m.deadline_end >= $start AND m.deadline_end <= $end
 WITH m
-MATCH (d:Document {id: m.doc_id})
-WITH d, m
-ORDER BY m.deadline_end, d.label, m.start
+ORDER BY m.deadline_end, m.doc_label, m.start
 LIMIT 1000
-WITH collect([d, m]) AS rows
-UNWIND rows AS row
-WITH row[0] AS d, row[1] AS m
+WITH collect(m) AS rows
+UNWIND rows AS m
 OPTIONAL MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m)
-WITH d, m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + '（' + r.role + '）' END) AS owners
-RETURN m.deadline_end AS due, m.deadline_text AS deadline, d.label AS document, m.path AS path,
+WITH m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + '（' + r.role + '）' END) AS owners
+RETURN m.deadline_end AS due, m.deadline_text AS deadline, m.doc_label AS document, m.path AS path,
        m.heading AS measure, owners, m.id AS measure_id
 ORDER BY due, document, m.start
 LIMIT 1000

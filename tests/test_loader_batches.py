@@ -163,3 +163,16 @@ def test_agency_task_counts_match_the_edges_and_old_stores_are_counted(tmp_path:
     finally:
         store.close()
         stop_server(tmp_path / "store")
+
+
+def test_measures_carry_their_document_label_and_old_stores_get_it(fresh_store: FalkorStore) -> None:
+    ingest_paths([SAMPLES], fresh_store, workers=1)
+    query = (
+        "MATCH (m:Measure) MATCH (d:Document {id: m.doc_id}) "
+        "RETURN count(m) AS n, sum(CASE WHEN m.doc_label = d.label THEN 1 ELSE 0 END) AS labelled"
+    )
+    counts = fresh_store.read(query)[0]
+    assert counts["n"] > 300 and counts["labelled"] == counts["n"]
+    fresh_store.write("MATCH (m:Measure) REMOVE m.doc_label")
+    Loader(fresh_store)  # a store written before measures had labels
+    assert fresh_store.read(query)[0] == counts

@@ -155,6 +155,17 @@ def test_missing_parameter_is_a_clear_error(seeded: Seeded) -> None:
 # name order and stop at the row cap; count co-owned measures before reading roles): the rewrites
 # must give the same rows.
 REFERENCE = {
+    "agency_tasks": (
+        "MATCH (a:Agency) "
+        "WHERE a.name = $agency OR $agency IN a.aliases "
+        "MATCH (a)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure) "
+        "WITH a, r, m "
+        "MATCH (d:Document {id: m.doc_id}) "
+        "RETURN a.name AS agency, r.role AS role, d.label AS document, m.path AS path, m.heading AS measure, "
+        "       m.deadline_text AS deadline, m.deadline_end AS due, m.id AS measure_id "
+        "ORDER BY document, m.start "
+        "LIMIT 1000"
+    ),
     "tasks_due": (
         "MATCH (m:Measure) "
         "WHERE m.deadline_end >= $start AND m.deadline_end <= $end "
@@ -207,6 +218,7 @@ def test_rewritten_queries_match_their_plain_definitions(seeded: Seeded) -> None
     places = [*regions, "中国", "江苏"]
     cases = [("targets_by_region", {"region": r, "indicator": i}) for r in places for i in ("", "专利")]
     cases += [("co_owners", {"agency": a}) for a in [*agencies, "各成员单位"]]
+    cases += [("agency_tasks", {"agency": a}) for a in [*agencies, "各成员单位"]]
     periods = [("2014-01-01", "2014-12-31"), ("2010-01-01", "2030-12-31"), ("2014-04-01", "2014-06-30")]
     cases += [("tasks_due", {"start": a, "end": b}) for a, b in periods]
     assert len(cases) > 10
