@@ -217,7 +217,20 @@ def batch_write(plans: list[WritePlan]) -> tuple[str, dict[str, Any]]:
     for (name, clause), rows in rows_by_section.items():
         rows = _summed_counts(rows) if clause == _TASK_COUNTS else _merged_rows(clause, rows)
         sections.append((name, clause, rows))
+    # Nodes, then the documents' own new edges, then shared edges (MERGE), then counts. One document
+    # after another, an edge a later document MERGEs was already CREATEd by an earlier one (a
+    # regulation SAME_AS an ingested plan): in one query the CREATE must come first too, or the
+    # MERGE makes the edge and the CREATE makes it again.
+    sections.sort(key=lambda section: _section_order(section[0]))
     return _chain(sections)
+
+
+def _section_order(name: str) -> int:
+    if name.startswith("n_"):
+        return 0
+    if name.startswith("r_") and name.endswith("_new"):
+        return 1
+    return 2 if name.startswith("r_") else 3
 
 
 def _summed_counts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -369,6 +382,12 @@ class Loader:
         rename = self._resolve_regulations(result)
         relations = [self._renamed(r, rename) for r in result.relations]
         relations += self._same_as(result, title_keys, rename)
+        # Two regulations of a document can turn out to be one node (a title here, its number there):
+        # their edges from the same node are one edge, the first occurrence its evidence.
+        unique: dict[tuple[str, str, str], RelationRecord] = {}
+        for relation in relations:
+            unique.setdefault((relation.type, relation.src_id, relation.dst_id), relation)
+        relations = list(unique.values())
 
         doc_props = as_props(doc)
         doc_props.update(
@@ -411,7 +430,12 @@ class Loader:
         for relation in relations:
             own = doc.id in (relation.src_id, relation.dst_id) or {relation.src_label, relation.dst_label} & _OWN_LABELS
             props = _plain_props(relation.props)
-            if not own and not self._unsent((relation.type, relation.src_id, relation.dst_id), props):
+            # A shared edge written before is left out; so is one CREATEd as a document's own edge
+            # (SAME_AS, the one type that is either), which a MERGE in the same query does not see.
+            fresh = (own and relation.type != "SAME_AS") or self._unsent(
+                (relation.type, relation.src_id, relation.dst_id), props
+            )
+            if not own and not fresh:
                 continue
             grouped[(relation.type, relation.src_label, relation.dst_label, bool(own))].append(
                 {"src": relation.src_id, "dst": relation.dst_id, "props": props}

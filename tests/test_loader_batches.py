@@ -176,3 +176,28 @@ def test_measures_carry_their_document_label_and_old_stores_get_it(fresh_store: 
     fresh_store.write("MATCH (m:Measure) REMOVE m.doc_label")
     Loader(fresh_store)  # a store written before measures had labels
     assert fresh_store.read(query)[0] == counts
+
+
+SAME_AS_LAWS = Path(__file__).parent / "fixtures" / "laws_same_as"
+DUPLICATE_EDGES = (
+    "MATCH (a)-[r]->(b) WITH a, type(r) AS t, b, count(r) AS n WHERE n > 1 RETURN a.id AS a, t, b.id AS b, n"
+)
+
+
+def test_an_edge_created_and_merged_in_one_batch_is_one_edge(fresh_store: FalkorStore) -> None:
+    """A regulation cited by a law before that law is ingested: the law's own SAME_AS edge and a later
+    citer's shared one are the same edge, written once whether the three laws go in one batch or not."""
+    results = []
+    for path in sorted(p for p in SAME_AS_LAWS.glob("*.md") if p.name != "SOURCE.md"):
+        _, result, reason, _ = process_file(str(path))
+        assert result is not None, reason
+        results.append(result)
+    assert [o.status for o in Loader(fresh_store).load_batch(results)] == ["added"] * 3
+    assert fresh_store.read(DUPLICATE_EDGES) == []
+    same_as = fresh_store.read("MATCH (:Regulation)-[r:SAME_AS]->(:Document) RETURN count(r) AS n")[0]["n"]
+    assert same_as >= 1
+    for result in results:  # and the counts each document records are the edges it wrote
+        stored = fresh_store.read(
+            "MATCH (d:Document {id: $id}) RETURN d.relationship_count AS n", {"id": result.document.id}
+        )[0]["n"]
+        assert stored > 0
