@@ -65,6 +65,10 @@ BATCH_DOCS = 32  # documents per write transaction at most (the store's cost per
 # ... and at least, unless the run ends: when extraction is the slower side the writer would otherwise
 # write each result as it comes, paying the store's per-query cost on the cores the workers need.
 MIN_BATCH_DOCS = 16
+# Large files (up to the 8 MB limit of ingest.read): a batch stops at 8 MB of files (one query of
+# a few hundred MB would stall the store), and no more files are read ahead than 64 MB.
+BATCH_BYTES = 8 * 2**20
+_BYTES_IN_FLIGHT = 64 * 2**20
 
 Result = tuple[str, ExtractionResult | None, str, float]
 
@@ -153,30 +157,47 @@ def _results(paths: list[str], workers: int) -> Iterator[list[Result]]:
     pending = deque(paths)
     while pending:
         pool = ProcessPoolExecutor(workers, mp_context=context)
-        in_flight: deque[tuple[str, Future[Result]]] = deque()
+        in_flight: deque[tuple[str, int, Future[Result]]] = deque()
         try:
             while pending or in_flight:
-                while pending and len(in_flight) < workers * _WINDOW_PER_WORKER:
+                while (
+                    pending
+                    and len(in_flight) < workers * _WINDOW_PER_WORKER
+                    and (not in_flight or sum(size for _, size, _ in in_flight) < _BYTES_IN_FLIGHT)
+                ):
                     path = pending.popleft()
-                    in_flight.append((path, pool.submit(process_file, path)))
+                    in_flight.append((path, _size(path), pool.submit(process_file, path)))
                 batch: list[Result] = []
+                batch_bytes = 0
                 try:
-                    while in_flight and (
-                        len(batch) < min(MIN_BATCH_DOCS, BATCH_DOCS)
-                        or (len(batch) < BATCH_DOCS and in_flight[0][1].done())
+                    while (
+                        in_flight
+                        and (not batch or batch_bytes < BATCH_BYTES)
+                        and (
+                            len(batch) < min(MIN_BATCH_DOCS, BATCH_DOCS)
+                            or (len(batch) < BATCH_DOCS and in_flight[0][2].done())
+                        )
                     ):
-                        batch.append(in_flight[0][1].result())
+                        batch.append(in_flight[0][2].result())
+                        batch_bytes += in_flight[0][1]
                         in_flight.popleft()
                 except BrokenProcessPool:
                     # A worker died: every file in flight lost its result. Retry them one by
                     # one, then go on with a fresh pool.
                     yield batch
-                    yield [_isolated(lost, context) for lost, _ in in_flight]
+                    yield [_isolated(lost, context) for lost, _, _ in in_flight]
                     in_flight.clear()
                     break
                 yield batch
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # the worker reports what is wrong with it
 
 
 def _warm_up() -> None:

@@ -201,3 +201,16 @@ def test_an_edge_created_and_merged_in_one_batch_is_one_edge(fresh_store: Falkor
             "MATCH (d:Document {id: $id}) RETURN d.relationship_count AS n", {"id": result.document.id}
         )[0]["n"]
         assert stored > 0
+
+
+def test_a_batch_stops_at_its_byte_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    make_corpus(12, corpus, seed=2)
+    monkeypatch.setattr(run_module, "BATCH_BYTES", 20_000)  # a synthetic document is ~14 KB
+    paths = [str(p) for p in sorted(corpus.iterdir())]
+    batches = list(run_module._results(paths, workers=2))
+    assert [path for batch in batches for path, *_ in batch] == paths  # every file once, in order
+    assert max(len(batch) for batch in batches) < run_module.MIN_BATCH_DOCS
+    for batch in batches:  # a batch grows until its files reach the limit, never further
+        sizes = [Path(path).stat().st_size for path, *_ in batch]
+        assert sum(sizes[:-1]) < 20_000
