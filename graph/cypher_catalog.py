@@ -109,7 +109,7 @@ def _cypher_constants(module: ModuleType, excluded: set[int]) -> list[tuple[str,
 @lru_cache(maxsize=1)
 def loader_writes() -> tuple[tuple[str, str, dict[str, Any]], ...]:
     """(name, query, params) of the loader's write for each sample document, in ingest order."""
-    from graph.loader import Loader
+    from graph.loader import Loader, batch_write
     from ingest.read import iter_paths
     from ingest.run import process_file
 
@@ -123,7 +123,7 @@ def loader_writes() -> tuple[tuple[str, str, dict[str, Any]], ...]:
         if result.document.id in loader.doc_shas:
             continue  # the same document again: the loader would only add a source
         plan = loader.plan(result)
-        writes.append((f"loader.write[{Path(path).name}]", plan.query, plan.params))
+        writes.append((f"loader.write[{Path(path).name}]", *batch_write([plan])))
         loader.commit(result, plan)
     return tuple(writes)
 

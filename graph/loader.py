@@ -61,13 +61,6 @@ _TASK_COUNTS = (
 )
 # Stores written before the counts existed: counted once, when a loader opens them.
 UNCOUNTED_AGENCIES = "MATCH (a:Agency) WHERE a.tasks IS NULL RETURN count(a) AS n"
-# Each measure carries its document's label (task lists sort by it: 1,000 rows needed 4,000 document
-# lookups for a hub agency). Stores written before get it when a loader opens them.
-UNLABELLED_MEASURES = "MATCH (m:Measure) WHERE m.doc_label IS NULL RETURN count(m) AS n"
-LABEL_MEASURES = (
-    "MATCH (m:Measure) WHERE m.doc_label IS NULL MATCH (d:Document {id: m.doc_id}) "
-    "SET m.doc_label = d.label RETURN count(m) AS labelled"
-)
 COUNT_TASKS = (
     "MATCH (a:Agency) WHERE a.tasks IS NULL "
     "OPTIONAL MATCH (a)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(:Measure) "
@@ -76,6 +69,13 @@ COUNT_TASKS = (
     "count(CASE WHEN r.role = 'support' THEN 1 END) AS support "
     "SET a.tasks_lead = lead, a.tasks_responsible = responsible, a.tasks_support = support, "
     "a.tasks = lead + responsible + support RETURN count(a) AS counted"
+)
+# Each measure carries its document's label (task lists sort by it: 1,000 rows needed 4,000 document
+# lookups for a hub agency). Stores written before get it when a loader opens them.
+UNLABELLED_MEASURES = "MATCH (m:Measure) WHERE m.doc_label IS NULL RETURN count(m) AS n"
+LABEL_MEASURES = (
+    "MATCH (m:Measure) WHERE m.doc_label IS NULL MATCH (d:Document {id: m.doc_id}) "
+    "SET m.doc_label = d.label RETURN count(m) AS labelled"
 )
 
 # The loader's other queries (the Cypher catalog lints them with the generated writes).
@@ -196,14 +196,6 @@ class WritePlan:
     rename: dict[str, str]
     relations: list[RelationRecord]
 
-    @property
-    def query(self) -> str:
-        return _chain(self.sections)[0]
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return _chain(self.sections)[1]
-
 
 def batch_write(plans: list[WritePlan]) -> tuple[str, dict[str, Any]]:
     """The writes of several new documents as one query: each section's rows of every document
@@ -217,20 +209,7 @@ def batch_write(plans: list[WritePlan]) -> tuple[str, dict[str, Any]]:
     for (name, clause), rows in rows_by_section.items():
         rows = _summed_counts(rows) if clause == _TASK_COUNTS else _merged_rows(clause, rows)
         sections.append((name, clause, rows))
-    # Nodes, then the documents' own new edges, then shared edges (MERGE), then counts. One document
-    # after another, an edge a later document MERGEs was already CREATEd by an earlier one (a
-    # regulation SAME_AS an ingested plan): in one query the CREATE must come first too, or the
-    # MERGE makes the edge and the CREATE makes it again.
-    sections.sort(key=lambda section: _section_order(section[0]))
     return _chain(sections)
-
-
-def _section_order(name: str) -> int:
-    if name.startswith("n_"):
-        return 0
-    if name.startswith("r_") and name.endswith("_new"):
-        return 1
-    return 2 if name.startswith("r_") else 3
 
 
 def _summed_counts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -246,7 +225,7 @@ def _summed_counts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 class Loader:
     def __init__(self, store: GraphStore | None) -> None:
         """A loader over `store`; with None, an offline loader (empty caches, no store) that only
-        builds write queries: `plan` / `build_write` then `commit` (the Cypher catalog uses it)."""
+        builds write queries: `plan`, `batch_write`, then `commit` (the Cypher catalog uses it)."""
         self.store = store
         self.doc_shas: dict[str, set[str]] = {}
         self.doc_sources: dict[str, list[str]] = {}
@@ -311,7 +290,7 @@ class Loader:
             return self._add_source(result)
         plan = self.plan(result)
         try:
-            self._store().write(plan.query, plan.params)
+            self._store().write(*batch_write([plan]))
         except Exception:
             self._forget_sent()
             raise
@@ -369,11 +348,6 @@ class Loader:
         counts = result.counts()
         counts["relationships"] = len(plan.relations)
         return LoadOutcome("added", result.document.id, counts)
-
-    def build_write(self, result: ExtractionResult) -> tuple[str, dict[str, Any]]:
-        """The query and parameters that `load` sends for a new document (nothing is written)."""
-        plan = self.plan(result)
-        return plan.query, plan.params
 
     def plan(self, result: ExtractionResult) -> WritePlan:
         """The write of a new document, resolved against what the loader has seen so far."""

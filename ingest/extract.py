@@ -64,11 +64,6 @@ class Evidence:
         return _WHITESPACE.sub(" ", self.original[left:right]).strip()
 
 
-def evidence(original: str, start: int, end: int, limit: int = 240) -> str:
-    """The sentence (or line) of the original text around [start, end)."""
-    return Evidence(original, limit)(start, end)
-
-
 def document_identity(doc_number: str | None, body: str) -> tuple[str, str]:
     """(id, fingerprint): the same document in another file, encoding, script or web page gets the
     same id. Without a number the fingerprint is taken over the body (its numbered items), so a page's

@@ -5,23 +5,15 @@ Every sentence here is copied from data/samples/*.txt (002 and 003 are written i
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ingest.normalize import detect_script, mask_noise, normalize, to_simplified
-
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-def sample(prefix: str) -> str:
-    """The full text of the sample file whose name starts with `prefix` (000 … 004)."""
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
+from tests.samples import sample
 
 
 def quote(prefix: str, passage: str) -> str:
-    """`passage`, checked to be copied verbatim from the sample."""
+    """`passage` as written (these tests normalise it themselves), checked to be copied verbatim from
+    the sample (`tests.samples.quote` returns it normalised)."""
     assert passage in sample(prefix), f"not a passage of sample {prefix}: {passage!r}"
     return passage
 
