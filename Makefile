@@ -30,6 +30,7 @@ run: ingest
 
 test: setup browser
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 # Debian's chromium (and a CJK font for readable screenshots) for the real-browser test, installed

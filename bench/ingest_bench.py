@@ -164,7 +164,7 @@ class TreeMemory:
 # --------------------------------------------------------------------------------------------
 
 _ORIGINAL_PROCESS_FILE = run_module.process_file
-_ORIGINAL_RESULTS = run_module._results
+_ORIGINAL_RESULTS = run_module.extracted_batches
 _ORIGINAL_READ = run_module.read_file
 _ORIGINAL_NORMALIZE = extract_module.normalize
 _ORIGINAL_LOADER = run_module.Loader
@@ -247,7 +247,7 @@ def stage_timing(split: StageSplit) -> Any:
     run_module.process_file = _timed_process_file
     run_module.read_file = _timed_read
     extract_module.normalize = _timed_normalize
-    run_module._results = results
+    run_module.extracted_batches = results
     run_module.Loader = _TimedLoader
     try:
         yield split
@@ -256,7 +256,7 @@ def stage_timing(split: StageSplit) -> Any:
         run_module.process_file = _ORIGINAL_PROCESS_FILE
         run_module.read_file = _ORIGINAL_READ
         extract_module.normalize = _ORIGINAL_NORMALIZE
-        run_module._results = _ORIGINAL_RESULTS
+        run_module.extracted_batches = _ORIGINAL_RESULTS
         run_module.Loader = _ORIGINAL_LOADER
 
 

@@ -40,8 +40,8 @@ if str(REPO) not in sys.path:
 
 import opencc  # noqa: E402
 
-from ingest.normalize import to_simplified  # noqa: E402
-from ingest.records import RegionRecord  # noqa: E402
+from core.records import RegionRecord  # noqa: E402
+from core.text import to_simplified  # noqa: E402
 from ingest.regions import gazetteer  # noqa: E402
 
 SAMPLES = REPO / "data" / "samples"

@@ -21,31 +21,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from core.schema import LABELS, SCHEMA
+
 FALKORDB = "falkordb"
 NEO4J = "neo4j"
 
-LABELS = ("Document", "Measure", "Agency", "Region", "Regulation", "Target")
-
-# Property lookups that queries and the loader make, per label (each gets an index).
-LOOKUP_KEYS: dict[str, tuple[str, ...]] = {
-    "Document": ("id", "doc_number", "title_key", "year", "level", "label", "region"),
-    "Measure": ("id", "doc_id", "deadline_end"),
-    "Agency": ("id", "name", "aliases"),  # FalkorDB indexes array members: `$x IN a.aliases` is a lookup
-    "Region": ("id", "name", "level"),
-    "Regulation": ("id", "doc_number", "title_key", "title"),
-    "Target": ("id", "indicator", "doc_id"),
-}
-
-# Properties searched with CONTAINS (Neo4j: a TEXT index serves CONTAINS / STARTS WITH / ENDS WITH).
-CONTAINS_KEYS: dict[str, tuple[str, ...]] = {
-    "Document": ("label",),
-    "Measure": ("search_text",),
-}
-
-# Full-text indexes: Neo4j names them, FalkorDB has one per label. name -> (label, properties).
-FULLTEXT_INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "measure_text": ("Measure", ("search_text", "heading")),
-}
+LOOKUP_KEYS = SCHEMA.lookups
+CONTAINS_KEYS = SCHEMA.contains
+FULLTEXT_INDEXES = SCHEMA.fulltext
 
 # FalkorDB: `CREATE INDEX FOR (n:L) ON (n.p)` (no names, no IF NOT EXISTS; "already indexed" is
 # ignored by the store); full-text through `db.idx.fulltext.createNodeIndex` with RediSearch's

@@ -23,8 +23,9 @@ from falkordb import Path as GraphPath
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
+from core.settings import GRAPH_NAME
 from graph.dialect import FALKOR_FULLTEXT_SCHEMA, FALKOR_INDEX_STATUS, FALKOR_SCHEMA, FALKORDB, adapt
-from graph.store import GRAPH_NAME, ReadOnlyViolation, Row, StoreError
+from graph.store import ReadOnlyViolation, Row, StoreError
 
 SOCKET = "falkordb.sock"
 
@@ -108,7 +109,7 @@ def start_server(folder: Path) -> None:
             "yes",
             # No automatic rewrite: mid-ingest it forked the server five times in a 5,000-document run
             # (each child serialising the whole graph on the cores the extraction needs). The ingest
-            # command rewrites after a run instead (`compact`), when the file has grown enough.
+            # command rewrites after a run instead (`rewrite_log`), when the file has grown enough.
             "--auto-aof-rewrite-percentage",
             "0",
             "--save",
@@ -217,7 +218,7 @@ class FalkorStore:
         with suppress(Exception):
             self.db.connection.close()
 
-    def compact(self, force: bool = False) -> bool:
+    def rewrite_log(self, force: bool = False) -> bool:
         """Rewrite the append-only file in the background (a snapshot plus the tail), so that the next
         start loads one snapshot instead of replaying every write query: when forced (a bulk ingest),
         or when the file is over twice its size after the last rewrite (redis's own rule, which is

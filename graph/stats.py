@@ -11,8 +11,8 @@ import re
 
 from graph.store import GraphStore
 
-LABELS = "CALL db.labels() YIELD label RETURN label ORDER BY label"
-RELATIONSHIP_TYPES = (
+LABEL_NAMES = "CALL db.labels() YIELD label RETURN label ORDER BY label"
+RELATIONSHIP_TYPE_NAMES = (
     "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType"
 )
 # Names come from the store itself (never from user input); backticks keep any name a name.
@@ -25,8 +25,10 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def graph_stats(store: GraphStore) -> dict[str, dict[str, int]]:
-    labels = [row["label"] for row in store.read(LABELS) if _NAME.match(row["label"])]
-    types = [row["relationshipType"] for row in store.read(RELATIONSHIP_TYPES) if _NAME.match(row["relationshipType"])]
+    labels = [row["label"] for row in store.read(LABEL_NAMES) if _NAME.match(row["label"])]
+    types = [
+        row["relationshipType"] for row in store.read(RELATIONSHIP_TYPE_NAMES) if _NAME.match(row["relationshipType"])
+    ]
     nodes = {label: store.read(COUNT_LABEL.format(name=label))[0]["n"] for label in labels}
     relationships = {name: store.read(COUNT_TYPE.format(name=name))[0]["n"] for name in types}
     return {

@@ -6,14 +6,10 @@ Two backends implement it: the embedded FalkorDB server (default, zero set-up) a
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Any, Protocol
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_STORE = REPO_ROOT / "data" / "store"
-GRAPH_NAME = "policy_kg"
+from core.settings import settings, store_path
 
 Row = dict[str, Any]
 
@@ -40,35 +36,6 @@ class GraphStore(Protocol):
     def ensure_fulltext(self) -> None: ...
 
     def close(self) -> None: ...
-
-
-def store_path() -> Path:
-    return Path(os.environ.get("KG_STORE") or DEFAULT_STORE).resolve()
-
-
-SETTINGS = ("KG_BACKEND", "KG_STORE", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
-
-
-def _streamlit_secrets() -> dict[str, str]:
-    """The settings found in the app's `.streamlit/secrets.toml` (top-level keys named like the
-    environment variables). Only inside the app: nothing is read unless streamlit is imported."""
-    if "streamlit" not in sys.modules:
-        return {}
-    try:
-        import streamlit as st
-
-        if not st.secrets.load_if_toml_exists():
-            return {}
-        return {key: str(st.secrets[key]) for key in SETTINGS if key in st.secrets and st.secrets[key] != ""}
-    except Exception:  # a broken secrets file must not stop the app: fall back to the environment
-        return {}
-
-
-def settings() -> dict[str, str]:
-    """KG_BACKEND, KG_STORE and NEO4J_* from the environment; in the app, keys set in Streamlit
-    secrets win (Streamlit itself copies top-level secrets into the environment)."""
-    environment = {key: os.environ[key] for key in SETTINGS if os.environ.get(key)}
-    return {**environment, **_streamlit_secrets()}
 
 
 def open_store(path: Path | None = None) -> GraphStore:

@@ -52,9 +52,9 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             ingest_paths(args.paths, store, args.workers, report)
-            compact = getattr(store, "compact", None)
-            if compact is not None:  # after a bulk ingest or enough small ones (the embedded store)
-                compact(force=sum(o.status == "added" for o in outcomes) >= 100)
+            rewrite_log = getattr(store, "rewrite_log", None)
+            if rewrite_log is not None:  # after a bulk ingest or enough small ones (the embedded store)
+                rewrite_log(force=sum(o.status == "added" for o in outcomes) >= 100)
         except StoreError as error:
             # The lines of the files done so far first: they are true, and say where it stopped.
             bar.close()

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.records import AgencyRecord, RegionRecord
+from core.ids import agency_id, generic_agency_id
+from core.records import AgencyRecord, RegionRecord
+from core.schema import LEVEL_OF_REGION
 from ingest.regions import COUNTRY, MUNICIPALITIES, county_short_names, gazetteer, official_name, short_name
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "agencies.json"
@@ -36,7 +38,6 @@ GENERIC_NAME = re.compile(
 _SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:司|处|室|稽查局|分局)(?![\u4e00-\u9fff]{0,1}(?:长|员))")
 # Department names too common to be read outside a 局内 list (every body has an 办公室).
 _NOT_BARE = {"办公室", "专利局", "局办公室"}
-_AGENCY_LEVEL = {"country": "national", "province": "provincial", "city": "city", "county": "county"}
 _LEVEL_WORDS = {"省": "province", "市": "city", "县": "county", "区": "county", "州": "city"}
 
 
@@ -146,12 +147,8 @@ class AgencyRegistry:
         return existing
 
 
-def agency_id(name: str) -> str:
-    return f"agency:{name}"
-
-
 def make_agency(name: str, region: RegionRecord | None, parent: str | None = None) -> AgencyRecord:
-    level = _AGENCY_LEVEL.get(region.level) if region else None
+    level = LEVEL_OF_REGION.get(region.level) if region else None
     return AgencyRecord(
         id=agency_id(name),
         name=name,
@@ -166,7 +163,7 @@ def make_agency(name: str, region: RegionRecord | None, parent: str | None = Non
 def generic_agency(name: str, context: Context) -> AgencyRecord:
     name = name.replace("（", "(").replace("）", ")")
     return AgencyRecord(
-        id=f"agency:{context.region.name}:{name}",
+        id=generic_agency_id(context.region.name, name),
         name=name,
         aliases=[],
         level=None,

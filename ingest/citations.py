@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.normalize import to_simplified
+from core.text import normalize_title, title_key, to_simplified
 
 DOC_NUMBER = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{1,10}?)\s*[〔\[(【{﹝［]?\s*(?P<year>(?:19|20)\d{2})\s*[〕\])】}﹞］]\s*"
@@ -47,20 +47,6 @@ class Citation:
     title: str | None
     doc_number: str | None
     implements: bool
-
-
-def normalize_title(title: str) -> str:
-    """Simplified, no whitespace, no 《》〈〉<> marks, ASCII brackets."""
-    title = to_simplified(title)
-    title = re.sub(r"[《》〈〉<>\s]", "", title)
-    return title.replace("（", "(").replace("）", ")")
-
-
-def title_key(title: str) -> str:
-    """A matching key for titles: 中华人民共和国专利法 and 专利法 meet; quotes and brackets ignored."""
-    key = normalize_title(title)
-    key = re.sub(r"^中华人民共和国", "", key)
-    return re.sub(r"[“”\"'()（）\[\]【】]", "", key)
 
 
 def normalize_doc_number(code: str, year: str | int, num: str | int) -> str:

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.store import REPO_ROOT, GraphStore, StoreError
-from ingest.citations import title_key
-from ingest.normalize import to_simplified
+from core.roles import ROLE_OF_TYPE
+from core.settings import REPO_ROOT
+from core.text import title_key, to_simplified
+from graph.store import GraphStore, StoreError
 
 TYPES: tuple[str, ...] = ("metadata", "measures", "assignments", "citations", "regions", "deadlines", "targets")
 METADATA_FIELDS: tuple[str, ...] = ("title", "doc_number", "issuer", "issued", "level", "region", "script")
@@ -45,7 +46,6 @@ BARS: dict[str, float] = {
 DEFAULT_GOLD = REPO_ROOT / "tests" / "gold"
 SAMPLES = REPO_ROOT / "data" / "samples"
 _PREFIX = 6  # measure text: characters of first_words compared (gold keeps 8; tolerate a slip at the end)
-_ROLE_OF_TYPE = {"LEADS": "lead", "RESPONSIBLE_FOR": "responsible", "SUPPORTS": "support"}
 
 PredictedDoc = dict[str, Any]
 
@@ -326,6 +326,39 @@ def empty_prediction() -> PredictedDoc:
     }
 
 
+# What the evaluator reads back from the graph (the Cypher catalog lints these too).
+READS: dict[str, str] = {
+    "documents": (
+        "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.doc_number AS doc_number, d.issued AS issued, "
+        "d.level AS level, d.region AS region, d.script AS script, d.sources AS sources"
+    ),
+    "issuers": "MATCH (d:Document)-[:ISSUED_BY]->(a:Agency) RETURN d.id AS doc, a.name AS name",
+    "measures": (
+        "MATCH (m:Measure) RETURN m.doc_id AS doc, m.path AS path, m.text AS text, m.deadline_ranges AS ranges "
+        "ORDER BY m.doc_id, m.path"
+    ),
+    "assignments": (
+        "MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure) "
+        "RETURN m.doc_id AS doc, m.path AS path, a.name AS agency, type(r) AS type, r.role AS role"
+    ),
+    "document_citations": (
+        "MATCH (d:Document)-[:CITES]->(g:Regulation) "
+        "RETURN d.id AS doc, null AS path, g.id AS reg, g.title AS title, g.doc_number AS doc_number"
+    ),
+    "measure_citations": (
+        "MATCH (m:Measure)-[:CITES]->(g:Regulation) "
+        "RETURN m.doc_id AS doc, m.path AS path, g.id AS reg, g.title AS title, g.doc_number AS doc_number"
+    ),
+    "covers": "MATCH (d:Document)-[:COVERS]->(r:Region) RETURN d.id AS doc, r.name AS name",
+    "assigned": "MATCH (m:Measure)-[:ASSIGNED_TO]->(r:Region) RETURN m.doc_id AS doc, m.path AS path, r.name AS name",
+    "targets": (
+        "MATCH (m:Measure)-[:HAS_TARGET]->(t:Target) RETURN m.doc_id AS doc, m.path AS path, t.value AS value, "
+        "t.unit AS unit, t.indicator AS indicator, t.comparator AS comparator"
+    ),
+}
+
+
+
 def predicted_from_graph(store: GraphStore) -> dict[str, PredictedDoc]:
     """source stem → predicted document, read back with Cypher (what the graph says, not the extractor).
 
@@ -333,10 +366,7 @@ def predicted_from_graph(store: GraphStore) -> dict[str, PredictedDoc]:
     """
     docs: dict[str, PredictedDoc] = {}
     stems: dict[str, list[str]] = {}
-    for row in store.read(
-        "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.doc_number AS doc_number, d.issued AS issued, "
-        "d.level AS level, d.region AS region, d.script AS script, d.sources AS sources"
-    ):
+    for row in store.read(READS["documents"]):
         doc = empty_prediction()
         doc["metadata"].update({name: row[name] for name in METADATA_FIELDS if name != "issuer"})
         docs[row["id"]] = doc
@@ -347,44 +377,28 @@ def predicted_from_graph(store: GraphStore) -> dict[str, PredictedDoc]:
             if row["doc"] in docs:
                 yield docs[row["doc"]], row
 
-    for doc, row in rows("MATCH (d:Document)-[:ISSUED_BY]->(a:Agency) RETURN d.id AS doc, a.name AS name"):
+    for doc, row in rows(READS["issuers"]):
         doc["metadata"]["issuer"].append(row["name"])
-    for doc, row in rows(
-        "MATCH (m:Measure) RETURN m.doc_id AS doc, m.path AS path, m.text AS text, m.deadline_ranges AS ranges "
-        "ORDER BY m.doc_id, m.path"
-    ):
+    for doc, row in rows(READS["measures"]):
         doc["measures"].append({"path": row["path"], "first_words": (row["text"] or "")[:40]})
         for interval in row["ranges"] or []:
             start, _, end = str(interval).partition("/")
             doc["deadlines"].append({"measure": row["path"], "start": _bound(start), "end": _bound(end)})
-    for doc, row in rows(
-        "MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure) "
-        "RETURN m.doc_id AS doc, m.path AS path, a.name AS agency, type(r) AS type, r.role AS role"
-    ):
-        role = row["role"] or _ROLE_OF_TYPE.get(row["type"], row["type"])
+    for doc, row in rows(READS["assignments"]):
+        role = row["role"] or ROLE_OF_TYPE.get(row["type"], row["type"])
         doc["assignments"].append({"measure": row["path"], "agency": row["agency"], "role": role})
     cited: set[tuple[str, str]] = set()
-    for query in (
-        "MATCH (d:Document)-[:CITES]->(g:Regulation) "
-        "RETURN d.id AS doc, null AS path, g.id AS reg, g.title AS title, g.doc_number AS doc_number",
-        "MATCH (m:Measure)-[:CITES]->(g:Regulation) "
-        "RETURN m.doc_id AS doc, m.path AS path, g.id AS reg, g.title AS title, g.doc_number AS doc_number",
-    ):
+    for query in (READS["document_citations"], READS["measure_citations"]):
         for doc, row in rows(query):
             if (row["doc"], row["reg"]) in cited:
                 continue
             cited.add((row["doc"], row["reg"]))
             doc["citations"].append({"title": row["title"], "doc_number": row["doc_number"], "measure": row["path"]})
-    for doc, row in rows("MATCH (d:Document)-[:COVERS]->(r:Region) RETURN d.id AS doc, r.name AS name"):
+    for doc, row in rows(READS["covers"]):
         doc["regions"].append({"name": row["name"], "relation": "covers", "measure": None})
-    for doc, row in rows(
-        "MATCH (m:Measure)-[:ASSIGNED_TO]->(r:Region) RETURN m.doc_id AS doc, m.path AS path, r.name AS name"
-    ):
+    for doc, row in rows(READS["assigned"]):
         doc["regions"].append({"name": row["name"], "relation": "assigned", "measure": row["path"]})
-    for doc, row in rows(
-        "MATCH (m:Measure)-[:HAS_TARGET]->(t:Target) RETURN m.doc_id AS doc, m.path AS path, t.value AS value, "
-        "t.unit AS unit, t.indicator AS indicator, t.comparator AS comparator"
-    ):
+    for doc, row in rows(READS["targets"]):
         doc["targets"].append(
             {
                 "measure": row["path"],

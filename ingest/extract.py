@@ -2,6 +2,7 @@
 
 normalise (offsets preserved) → spaCy pipeline → records with provenance: every extracted
 relationship carries doc_id, the evidence sentence from the *original* text, and start/end offsets.
+One function per fact turns what the pipeline found into records.
 """
 
 from __future__ import annotations
@@ -10,13 +11,10 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 
-from ingest.agencies import make_agency
-from ingest.citations import title_key
-from ingest.metadata import is_law_markdown
-from ingest.normalize import compact, detect_script, normalize
-from ingest.outline import OutlineItem
-from ingest.pipeline import analyse
-from ingest.records import (
+from spacy.tokens import Doc
+
+from core.ids import document_id, measure_id, regulation_id, target_id
+from core.records import (
     DocumentRecord,
     ExtractionResult,
     MeasureRecord,
@@ -26,19 +24,15 @@ from ingest.records import (
     SourceText,
     TargetRecord,
 )
+from core.roles import TYPE_OF_ROLE
+from ingest.agencies import make_agency
+from ingest.metadata import is_law_markdown
+from ingest.normalize import comparison_key, detect_script, normalize
+from ingest.outline import OutlineItem
+from ingest.pipeline import analyse
 from ingest.regions import COUNTRY, gazetteer
 
 _SENTENCE_END = "。;!?\n"
-
-
-def stable_id(prefix: str, key: str) -> str:
-    return f"{prefix}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
-
-
-def regulation_id(title: str | None, doc_number: str | None) -> str:
-    return stable_id("reg", f"num:{doc_number}" if doc_number else f"title:{title_key(title or '')}")
-
-
 _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -68,23 +62,77 @@ def document_identity(doc_number: str | None, body: str) -> tuple[str, str]:
     """(id, fingerprint): the same document in another file, encoding, script or web page gets the
     same id. Without a number the fingerprint is taken over the body (its numbered items), so a page's
     own furniture (view counters, dates, share buttons) does not make another document."""
-    fingerprint = hashlib.sha1(re.sub(r"[\W_]+", "", compact(body)).encode("utf-8")).hexdigest()
-    key = f"num:{doc_number}" if doc_number else f"fp:{fingerprint}"
-    return stable_id("doc", key), fingerprint
+    fingerprint = hashlib.sha1(re.sub(r"[\W_]+", "", comparison_key(body)).encode("utf-8")).hexdigest()
+    return document_id(doc_number, fingerprint), fingerprint
+
+
+class Facts:
+    """The records of one document as they are built: what every fact function adds to."""
+
+    def __init__(self, document: DocumentRecord, original: str, text: str, items: list[OutlineItem]) -> None:
+        self.result = ExtractionResult(document=document)
+        self.doc_id = document.id
+        self.original = original
+        self.text = text
+        self.items = items
+        self.evidence = Evidence(original)
+        self.regions: dict[str, RegionRecord] = {}
+        self.by_path: dict[str, MeasureRecord] = {}
+        self._starts = [item.start for item in items]
+
+    def relate(
+        self, rel_type: str, src: tuple[str, str], dst: tuple[str, str], start: int, end: int, **props: object
+    ) -> None:
+        props = {k: v for k, v in props.items() if v is not None}
+        props.update(doc_id=self.doc_id, start=start, end=end)
+        if rel_type != "HAS_MEASURE":  # the evidence of a measure's place in the tree is the measure itself
+            props["evidence"] = self.evidence(start, end)
+        self.result.relations.append(RelationRecord(rel_type, src[0], src[1], dst[0], dst[1], props))
+
+    def structural(self, rel_type: str, src: tuple[str, str], dst: tuple[str, str]) -> None:
+        """A link from the alias table or the gazetteer, shared by every document: no provenance."""
+        self.result.relations.append(RelationRecord(rel_type, src[0], src[1], dst[0], dst[1], {}))
+
+    def unit_of(self, pos: int) -> MeasureRecord | None:
+        """The measure carrying a fact at `pos`: item spans end where the next item starts."""
+        index = bisect_right(self._starts, pos) - 1
+        if index < 0 or pos >= self.items[index].end:
+            return None
+        return self.by_path[self.items[index].unit_path]
+
+    def add_region(self, record: RegionRecord) -> None:
+        for ancestor in gazetteer().ancestors(record.id):
+            self.regions.setdefault(ancestor.id, ancestor)
 
 
 def extract(source: SourceText) -> ExtractionResult:
     original = source.text
     text = normalize(original)
     doc = analyse(text, law=source.fmt == "md" and is_law_markdown(original))
-    data = doc.user_data
-    meta = data["meta"]
-    items: list[OutlineItem] = data["outline"]
-    body = text[items[0].start : items[-1].end] if items else text
-    doc_id, fingerprint = document_identity(meta.doc_number, body)
+    facts = Facts(_document(source, doc), original, text, doc._.outline)
+    for add in (
+        _measures,
+        _jurisdiction,
+        _issuers,
+        _roles,
+        _departments,
+        _executors,
+        _citations,
+        _deadlines,
+        _targets,
+        _agencies,
+        _regions,
+    ):
+        add(facts, doc)
+    return facts.result
 
-    region = meta.region
-    document = DocumentRecord(
+
+def _document(source: SourceText, doc: Doc) -> DocumentRecord:
+    meta = doc._.meta
+    items: list[OutlineItem] = doc._.outline
+    body = doc._.text[items[0].start : items[-1].end] if items else doc._.text
+    doc_id, fingerprint = document_identity(meta.doc_number, body)
+    return DocumentRecord(
         id=doc_id,
         title=meta.title,
         doc_number=meta.doc_number,
@@ -92,150 +140,120 @@ def extract(source: SourceText) -> ExtractionResult:
         issued=meta.issued,
         published=meta.published,
         level=meta.level,
-        region=region.name if region else None,
-        script=detect_script(original),
+        region=meta.region.name if meta.region else None,
+        script=detect_script(source.text),
         year=meta.year,
         sources=[source.path],
         sha256=source.sha256,
-        text=original,
+        text=source.text,
         fingerprint=fingerprint,
         alt_titles=meta.alt_titles,
-        kind="law" if doc.user_data["law"] else "plan",
+        kind="law" if doc._.law else "plan",
     )
-    result = ExtractionResult(document=document)
-    regions: dict[str, RegionRecord] = {}
 
-    def add_region(record: RegionRecord) -> None:
-        for ancestor in gazetteer().ancestors(record.id):
-            regions.setdefault(ancestor.id, ancestor)
 
-    cite = Evidence(original)
-
-    def relate(
-        rel_type: str, src: tuple[str, str], dst: tuple[str, str], start: int, end: int, **props: object
-    ) -> None:
-        props = {k: v for k, v in props.items() if v is not None}
-        props.update(doc_id=doc_id, start=start, end=end)
-        if rel_type != "HAS_MEASURE":  # the evidence of a measure's place in the tree is the measure itself
-            props["evidence"] = cite(start, end)
-        result.relations.append(RelationRecord(rel_type, src[0], src[1], dst[0], dst[1], props))
-
-    # Measures and their tree.
-    by_path: dict[str, MeasureRecord] = {}
-    for item in items:
+def _measures(facts: Facts, _: Doc) -> None:
+    """Every outline item a measure, in a tree under the document."""
+    for item in facts.items:
         measure = MeasureRecord(
-            id=f"{doc_id}/{item.path}",
-            doc_id=doc_id,
+            id=measure_id(facts.doc_id, item.path),
+            doc_id=facts.doc_id,
             path=item.path,
             parent_path=item.parent_path,
-            heading=_heading(original, item),
-            text=original[item.text_start : item.end].strip(),
+            heading=_heading(facts.original, item),
+            text=facts.original[item.text_start : item.end].strip(),
             start=item.start,
             end=item.end,
-            search_text=_WHITESPACE.sub("", text[item.text_start : item.end]),
+            search_text=_WHITESPACE.sub("", facts.text[item.text_start : item.end]),
             unit_path=item.unit_path,
         )
-        by_path[item.path] = measure
-        result.measures.append(measure)
-        parent = ("Measure", by_path[item.parent_path].id) if item.parent_path in by_path else ("Document", doc_id)
-        relate("HAS_MEASURE", parent, ("Measure", measure.id), item.start, item.end, path=item.path)
-
-    starts = [item.start for item in items]
-
-    def unit_of(pos: int) -> MeasureRecord | None:
-        """The measure carrying a fact at `pos`: item spans end where the next item starts."""
-        index = bisect_right(starts, pos) - 1
-        if index < 0 or pos >= items[index].end:
-            return None
-        return by_path[items[index].unit_path]
-
-    # Jurisdiction and issuer.
-    registry = data["registry"]
-    if region is not None:
-        add_region(region)
-        anchor = text.find(meta.issuers[0]) if meta.issuers else -1
-        anchor = max(anchor, 0)
-        relate(
-            "COVERS",
-            ("Document", doc_id),
-            ("Region", region.id),
-            anchor,
-            anchor + len(meta.issuers[0] if meta.issuers else ""),
+        facts.by_path[item.path] = measure
+        facts.result.measures.append(measure)
+        parent_path = item.parent_path
+        parent = (
+            ("Measure", facts.by_path[parent_path].id) if parent_path in facts.by_path else ("Document", facts.doc_id)
         )
-    for written, canonical in data["issuers"]:
-        issuer = registry.get(make_agency(canonical, region or COUNTRY))
-        pos = max(text.rfind(written), 0)
-        relate("ISSUED_BY", ("Document", doc_id), ("Agency", issuer.id), pos, pos + len(written))
+        facts.relate("HAS_MEASURE", parent, ("Measure", measure.id), item.start, item.end, path=item.path)
 
-    # Roles.
+
+def _jurisdiction(facts: Facts, doc: Doc) -> None:
+    region = doc._.meta.region
+    if region is None:
+        return
+    facts.add_region(region)
+    first_issuer = doc._.meta.issuers[0] if doc._.meta.issuers else ""
+    anchor = max(facts.text.find(first_issuer) if first_issuer else -1, 0)
+    facts.relate("COVERS", ("Document", facts.doc_id), ("Region", region.id), anchor, anchor + len(first_issuer))
+
+
+def _issuers(facts: Facts, doc: Doc) -> None:
+    for written, canonical in doc._.issuers:
+        issuer = doc._.registry.get(make_agency(canonical, doc._.meta.region or COUNTRY))
+        pos = max(facts.text.rfind(written), 0)
+        facts.relate("ISSUED_BY", ("Document", facts.doc_id), ("Agency", issuer.id), pos, pos + len(written))
+
+
+def _roles(facts: Facts, doc: Doc) -> None:
+    """Role assignments, once per (agency, measure, role), on the measure that carries the clause."""
     seen: set[tuple[str, str, str]] = set()
-    for assignment in data["assignments"]:
-        measure = unit_of(assignment.end - 1)
+    for assignment in doc._.assignments:
+        measure = facts.unit_of(assignment.end - 1)
         if measure is None:
             continue
-        rel_type = {"lead": "LEADS", "responsible": "RESPONSIBLE_FOR", "support": "SUPPORTS"}[assignment.role]
+        rel_type = TYPE_OF_ROLE[assignment.role]
         key = (assignment.agency.id, measure.id, rel_type)
         if key in seen:
             continue
         seen.add(key)
-        relate(
-            rel_type,
-            ("Agency", assignment.agency.id),
-            ("Measure", measure.id),
-            assignment.start,
-            assignment.end,
-            role=assignment.role,
-        )
-    internal = [m for m in data["mentions"] if m.agency.parent_id]
-    for mention in internal:  # 局内 departments in a table's department cell are responsible
-        measure = unit_of(mention.start)
+        agency = ("Agency", assignment.agency.id)
+        facts.relate(rel_type, agency, ("Measure", measure.id), assignment.start, assignment.end, role=assignment.role)
+
+
+def _departments(facts: Facts, doc: Doc) -> None:
+    """局内 departments in a table's department cell are responsible, unless a role clause gave them one."""
+    owned = {(r.src_id, r.dst_id) for r in facts.result.relations if r.src_label == "Agency"}
+    for mention in (m for m in doc._.mentions if m.agency.parent_id):
+        measure = facts.unit_of(mention.start)
+        if measure is None or (mention.agency.id, measure.id) in owned:
+            continue
+        if not re.search(r"局内:[^:]*$", facts.text[max(0, mention.start - 60) : mention.start]):
+            continue
+        owned.add((mention.agency.id, measure.id))
+        agency = ("Agency", mention.agency.id)
+        facts.relate("RESPONSIBLE_FOR", agency, ("Measure", measure.id), mention.start, mention.end, role="responsible")
+
+
+def _executors(facts: Facts, doc: Doc) -> None:
+    for clause_start, clause_end, _pos, executor in doc._.executors:
+        measure = facts.unit_of(clause_start)
         if measure is None:
             continue
-        key = (mention.agency.id, measure.id, "RESPONSIBLE_FOR")
-        if key in seen or any(k[0] == mention.agency.id and k[1] == measure.id for k in seen):
-            continue
-        if not re.search(r"局内:[^:]*$", text[max(0, mention.start - 60) : mention.start]):
-            continue
-        seen.add(key)
-        relate(
-            "RESPONSIBLE_FOR",
-            ("Agency", mention.agency.id),
-            ("Measure", measure.id),
-            mention.start,
-            mention.end,
-            role="responsible",
-        )
+        facts.add_region(executor)
+        facts.relate("ASSIGNED_TO", ("Measure", measure.id), ("Region", executor.id), clause_start, clause_end)
 
-    # Executor regions.
-    for clause_start, clause_end, _pos, executor in data["executors"]:
-        measure = unit_of(clause_start)
-        if measure is None:
-            continue
-        add_region(executor)
-        relate("ASSIGNED_TO", ("Measure", measure.id), ("Region", executor.id), clause_start, clause_end)
 
-    # Citations.
+def _citations(facts: Facts, doc: Doc) -> None:
+    """The document cites everything its measures cite (first occurrence as evidence), so citation
+    chains between documents are plain paths; the measure keeps its own edge for detail."""
     regulations: dict[str, RegulationRecord] = {}
     cited: set[tuple[str, str, str]] = set()
-    for citation in data["citations"]:
+    for citation in doc._.citations:
         reg_id = regulation_id(citation.title, citation.doc_number)
         regulations.setdefault(reg_id, RegulationRecord(reg_id, citation.title, citation.doc_number))
-        measure = unit_of(citation.start)
-        # The document cites everything its measures cite (first occurrence as evidence), so citation
-        # chains between documents are plain paths; the measure keeps its own edge for detail.
-        sources = [("Document", doc_id)] + ([("Measure", measure.id)] if measure else [])
+        measure = facts.unit_of(citation.start)
+        sources = [("Document", facts.doc_id)] + ([("Measure", measure.id)] if measure else [])
         for source_node in sources:
-            rel_types = ["CITES", "IMPLEMENTS"] if citation.implements else ["CITES"]
-            for rel_type in rel_types:
-                key = (rel_type, source_node[1], reg_id)
-                if key not in cited:
-                    cited.add(key)
-                    relate(rel_type, source_node, ("Regulation", reg_id), citation.start, citation.end)
-    result.regulations = list(regulations.values())
+            for rel_type in ["CITES", "IMPLEMENTS"] if citation.implements else ["CITES"]:
+                if (rel_type, source_node[1], reg_id) not in cited:
+                    cited.add((rel_type, source_node[1], reg_id))
+                    facts.relate(rel_type, source_node, ("Regulation", reg_id), citation.start, citation.end)
+    facts.result.regulations = list(regulations.values())
 
-    # Deadlines, on the measure that carries them.
-    for deadline in data["deadlines"]:
-        measure = unit_of(deadline.start)
+
+def _deadlines(facts: Facts, doc: Doc) -> None:
+    """Deadlines on the measure that carries them: every interval, the texts, the overall span."""
+    for deadline in doc._.deadlines:
+        measure = facts.unit_of(deadline.start)
         if measure is None:
             continue
         if deadline.interval not in measure.deadline_ranges:
@@ -248,46 +266,52 @@ def extract(source: SourceText) -> ExtractionResult:
         if deadline.date_end and (measure.deadline_end is None or deadline.date_end > measure.deadline_end):
             measure.deadline_end = deadline.date_end
 
-    # Targets.
-    for index, target in enumerate(data["targets"]):
-        measure = unit_of(target.start)
+
+def _targets(facts: Facts, doc: Doc) -> None:
+    for index, target in enumerate(doc._.targets):
+        measure = facts.unit_of(target.start)
         if measure is None:
             continue
         record = TargetRecord(
-            id=f"{measure.id}#t{index}",
-            doc_id=doc_id,
+            id=target_id(measure.id, index),
+            doc_id=facts.doc_id,
             measure_id=measure.id,
             indicator=target.indicator,
             value=target.value,
             unit=target.unit,
             comparator=target.comparator,
-            text=original[target.start : target.end].strip(),
+            text=facts.original[target.start : target.end].strip(),
         )
-        result.targets.append(record)
-        relate("HAS_TARGET", ("Measure", measure.id), ("Target", record.id), target.start, target.end)
+        facts.result.targets.append(record)
+        facts.relate("HAS_TARGET", ("Measure", measure.id), ("Target", record.id), target.start, target.end)
 
-    # Agencies, their parents and places.
-    agencies = dict(registry.by_id)
+
+def _agencies(facts: Facts, doc: Doc) -> None:
+    """The agencies the document's facts name, their parents (PART_OF) and places (LOCATED_IN)."""
+    agencies = dict(doc._.registry.by_id)
     for agency in list(agencies.values()):
-        if agency.parent_id in agencies:  # structural (the alias table's): shared by every document, no provenance
-            result.relations.append(RelationRecord("PART_OF", "Agency", agency.id, "Agency", agency.parent_id, {}))
-    used = {r.src_id for r in result.relations if r.src_label == "Agency"} | {
-        r.dst_id for r in result.relations if r.dst_label == "Agency"
+        if agency.parent_id in agencies:
+            facts.structural("PART_OF", ("Agency", agency.id), ("Agency", agency.parent_id))
+    relations = facts.result.relations
+    used = {r.src_id for r in relations if r.src_label == "Agency"} | {
+        r.dst_id for r in relations if r.dst_label == "Agency"
     }
-    result.agencies = [a for a in agencies.values() if a.id in used]
-    for agency in result.agencies:
+    facts.result.agencies = [a for a in agencies.values() if a.id in used]
+    for agency in facts.result.agencies:
         if agency.region_id and agency.region_id in gazetteer().by_id:
-            add_region(gazetteer().by_id[agency.region_id])
-            result.relations.append(RelationRecord("LOCATED_IN", "Agency", agency.id, "Region", agency.region_id, {}))
+            facts.add_region(gazetteer().by_id[agency.region_id])
+            facts.structural("LOCATED_IN", ("Agency", agency.id), ("Region", agency.region_id))
     # PART_OF edges whose parent was not used elsewhere still need the parent node.
-    for relation in [r for r in result.relations if r.type == "PART_OF"]:
-        if relation.dst_id not in {a.id for a in result.agencies}:
-            result.agencies.append(agencies[relation.dst_id])
-    for record in regions.values():
+    for relation in [r for r in relations if r.type == "PART_OF"]:
+        if relation.dst_id not in {a.id for a in facts.result.agencies}:
+            facts.result.agencies.append(agencies[relation.dst_id])
+
+
+def _regions(facts: Facts, _: Doc) -> None:
+    for record in facts.regions.values():
         if record.parent_id:
-            result.relations.append(RelationRecord("PART_OF", "Region", record.id, "Region", record.parent_id, {}))
-    result.regions = list(regions.values())
-    return result
+            facts.structural("PART_OF", ("Region", record.id), ("Region", record.parent_id))
+    facts.result.regions = list(facts.regions.values())
 
 
 def _heading(original: str, item: OutlineItem) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.citations import find_doc_numbers, normalize_title
+from core.records import RegionRecord
+from core.schema import LEVEL_OF_REGION
+from core.text import normalize_title
+from ingest.citations import find_doc_numbers
 from ingest.outline import cn_number
-from ingest.records import RegionRecord
 from ingest.regions import COUNTRY, gazetteer
 
 _NOTICE_TITLE = re.compile(
@@ -36,7 +38,6 @@ _SIGNER = re.compile(r"[^,。;:《》\s]{2,38}(?:局|厅|委|办|委员会|办�
 _STAMP = re.compile(r"^\s*\(.{2,40}代章\)\s*$")
 _LABELLED_NUMBER = re.compile(r"(?:文号|发文字号|发文编号)\s*[:]?\s*")
 _NATIONAL_HINT = re.compile(r"省份[:]|各省\(区、市\)|各省、自治区、直辖市")
-_LEVELS = {"country": "national", "province": "provincial", "city": "city", "county": "county"}
 
 
 @dataclass
@@ -199,7 +200,7 @@ def _jurisdiction(text: str, meta: Metadata) -> None:
         region = COUNTRY
     if region is not None:
         meta.region = region
-        meta.level = _LEVELS[region.level]
+        meta.level = LEVEL_OF_REGION[region.level]
 
 
 _LAW_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?P<rest>.*)$", re.MULTILINE)

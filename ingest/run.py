@@ -32,13 +32,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.loader import Loader
-from graph.store import GraphStore, StoreError, store_path
+from core.records import ExtractionResult
+from core.settings import (
+    BATCH_BYTES,
+    BATCH_DOCS,
+    BYTES_IN_FLIGHT,
+    EXTRACT_TIME_LIMIT_S,
+    MIN_BATCH_DOCS,
+    MIN_CJK_CHARS,
+    PARALLEL_FROM,
+    WINDOW_PER_WORKER,
+    store_path,
+)
+from graph.store import GraphStore, StoreError
 from ingest.extract import extract
+from ingest.load import Loader
 from ingest.read import ReadError, ReadWarning, iter_paths, read_file
-from ingest.records import ExtractionResult
-
-_PARALLEL_FROM = 8  # below this many files a worker pool costs more than it saves
 
 
 @dataclass
@@ -57,18 +66,6 @@ class StageTimes:
     load: float = 0.0
     chars: int = 0
 
-
-EXTRACT_TIME_LIMIT_S = 120
-MIN_CJK_CHARS = 20  # fewer Chinese characters than a title: not a Chinese policy document
-_WINDOW_PER_WORKER = 24  # files in flight per worker: they keep working while the writer waits for and writes a batch
-BATCH_DOCS = 32  # documents per write transaction at most (the store's cost per query is paid per batch)
-# ... and at least, unless the run ends: when extraction is the slower side the writer would otherwise
-# write each result as it comes, paying the store's per-query cost on the cores the workers need.
-MIN_BATCH_DOCS = 16
-# Large files (up to the 8 MB limit of ingest.read): a batch stops at 8 MB of files (one query of
-# a few hundred MB would stall the store), and no more files are read ahead than 64 MB.
-BATCH_BYTES = 8 * 2**20
-_BYTES_IN_FLIGHT = 64 * 2**20
 
 Result = tuple[str, ExtractionResult | None, str, float]
 
@@ -145,12 +142,12 @@ def _isolated(path: str, context: multiprocessing.context.BaseContext) -> Result
             return path, None, _CRASHED, 0.0
 
 
-def _results(paths: list[str], workers: int) -> Iterator[list[Result]]:
+def extracted_batches(paths: list[str], workers: int) -> Iterator[list[Result]]:
     """Results in the order of `paths` (the loader's identity resolution depends on the order,
     so a rerun after a crash resolves exactly as a clean run did), in batches: the first result
     not yet taken and the ones after it, MIN_BATCH_DOCS of them, then every one after those that is
     already done (up to BATCH_DOCS)."""
-    if workers <= 1 or len(paths) < _PARALLEL_FROM:
+    if workers <= 1 or len(paths) < PARALLEL_FROM:
         yield from ([process_file(p)] for p in paths)
         return
     context = multiprocessing.get_context("fork")
@@ -162,8 +159,8 @@ def _results(paths: list[str], workers: int) -> Iterator[list[Result]]:
             while pending or in_flight:
                 while (
                     pending
-                    and len(in_flight) < workers * _WINDOW_PER_WORKER
-                    and (not in_flight or sum(size for _, size, _ in in_flight) < _BYTES_IN_FLIGHT)
+                    and len(in_flight) < workers * WINDOW_PER_WORKER
+                    and (not in_flight or sum(size for _, size, _ in in_flight) < BYTES_IN_FLIGHT)
                 ):
                     path = pending.popleft()
                     in_flight.append((path, _size(path), pool.submit(process_file, path)))
@@ -202,8 +199,8 @@ def _size(path: str) -> int:
 
 def _warm_up() -> None:
     """Load the spaCy pipeline, gazetteer, alias table and OpenCC converter in this process."""
+    from core.text import to_simplified
     from ingest.agencies import alias_table
-    from ingest.normalize import to_simplified
     from ingest.pipeline import build_nlp
     from ingest.regions import gazetteer
 
@@ -271,19 +268,19 @@ def ingest_paths(
         if on_outcome:
             on_outcome(outcome)
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if workers > 1 and len(files) >= _PARALLEL_FROM:
+    if workers > 1 and len(files) >= PARALLEL_FROM:
         _warm_up()  # once here, before the freeze: every forked worker starts with it loaded
     with writer_lock(store), _fewer_collections():
-        loader = _loader(store)
-        for batch in _results([str(f) for f in files], workers):
-            for outcome in _load(loader, batch, times):
+        loader = open_loader(store)
+        for batch in extracted_batches([str(f) for f in files], workers):
+            for outcome in load_batch(loader, batch, times):
                 outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)
     return outcomes
 
 
-def _load(loader: Loader, batch: list[Result], times: StageTimes | None) -> list[FileOutcome]:
+def load_batch(loader: Loader, batch: list[Result], times: StageTimes | None) -> list[FileOutcome]:
     """One batch of worker results → its files' outcomes (the extracted ones written together)."""
     extracted = [(path, result, reason) for path, result, reason, _ in batch if result is not None]
     started = time.perf_counter()
@@ -314,7 +311,7 @@ def _load(loader: Loader, batch: list[Result], times: StageTimes | None) -> list
     return outcomes
 
 
-def _loader(store: GraphStore) -> Loader:
+def open_loader(store: GraphStore) -> Loader:
     try:
         return Loader(store)
     except StoreError:

@@ -8,9 +8,10 @@ import json
 import sys
 from typing import Any
 
+from core.settings import ROW_CAP, TIME_LIMIT_MS
 from graph.store import StoreError, open_store
 from queries.library import get, load_library
-from queries.readonly import ROW_CAP, TIME_LIMIT_MS, run_console
+from queries.readonly import run_console
 
 
 def _print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:

@@ -1,5 +1,5 @@
 // name: agency_role_tasks
-// description: The measures an agency holds in one role (lead, responsible or support), with deadlines (at most 1000 rows).
+// description: The measures an agency holds in one role (lead, responsible or support), with deadlines (at most {row_cap} rows).
 // param agency: the agency's canonical name or any alias. Example: 浙江省知识产权局
 // param role: lead, responsible or support. Example: responsible
 MATCH (a:Agency)
@@ -11,4 +11,4 @@ MATCH (d:Document {id: m.doc_id})
 RETURN a.name AS agency, r.role AS role, d.label AS document, m.path AS path, m.heading AS measure,
        m.deadline_text AS deadline, m.deadline_start AS starts, m.deadline_end AS due, m.id AS measure_id
 ORDER BY due, document, m.start
-LIMIT 1000
+LIMIT $row_cap

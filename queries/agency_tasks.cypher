@@ -1,5 +1,5 @@
 // name: agency_tasks
-// description: Every measure an agency leads, is responsible for or supports, with its role, document and deadline (at most 1000 rows).
+// description: Every measure an agency leads, is responsible for or supports, with its role, document and deadline (at most {row_cap} rows).
 // param agency: the agency's canonical name or any of its aliases (Simplified or Traditional). Example: 甘肃省市场监督管理局
 MATCH (a:Agency)
 WHERE a.name = $agency OR $agency IN a.aliases
@@ -7,4 +7,4 @@ MATCH (a)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure)
 RETURN a.name AS agency, r.role AS role, m.doc_label AS document, m.path AS path, m.heading AS measure,
        m.deadline_text AS deadline, m.deadline_end AS due, m.id AS measure_id
 ORDER BY document, m.start
-LIMIT 1000
+LIMIT $row_cap

@@ -23,11 +23,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from core.settings import GUARD_GRACE_S, ROW_CAP, TIME_LIMIT_MS
 from graph.store import GraphStore, ReadOnlyViolation, Row, StoreError
-
-ROW_CAP = 1000
-TIME_LIMIT_MS = 5000
-GUARD_GRACE_S = 2.0  # the wall-clock guard fires this long after the store's own time limit
 
 # Clauses that write, anywhere in a query (subqueries included).
 _WRITE_CLAUSES = {"CREATE", "MERGE", "SET", "DELETE", "REMOVE", "DETACH", "FOREACH", "DROP", "INSERT"}
@@ -175,7 +172,7 @@ def check_read_only(query: str) -> None:
                 )
 
 
-def _with_row_cap(query: str, cap: int) -> str:
+def with_row_cap(query: str, cap: int) -> str:
     """The query with `LIMIT cap + 1` appended when its final clause is a RETURN without LIMIT,
     so the server stops at the cap (one more row tells that rows were cut). Otherwise unchanged:
     the rows are then cut after the fact."""
@@ -250,5 +247,5 @@ def run_console(
         raise StoreError("empty query")
     check_read_only(query)
     row_cap = max(1, row_cap)
-    rows = _read_with_guard(store, _with_row_cap(query, row_cap), params or {}, max(1, timeout_ms))
+    rows = _read_with_guard(store, with_row_cap(query, row_cap), params or {}, max(1, timeout_ms))
     return rows[:row_cap], len(rows) > row_cap

@@ -1,5 +1,5 @@
 // name: region_documents
-// description: Documents covering a region or any region inside it (province → cities → counties) (at most 1000 rows).
+// description: Documents covering a region or any region inside it (province → cities → counties) (at most {row_cap} rows).
 // param region: a region's name or short name. Example: 江苏省
 MATCH (top:Region)
 WHERE top.name = $region OR top.name STARTS WITH $region
@@ -8,4 +8,4 @@ MATCH (d:Document)-[:COVERS]->(r)
 RETURN r.name AS region, r.level AS region_level, d.label AS document, d.level AS level, d.year AS year,
        d.doc_number AS doc_number, d.id AS document_id
 ORDER BY year, document
-LIMIT 1000
+LIMIT $row_cap

@@ -1,5 +1,5 @@
 // name: region_tasks
-// description: Measures that name a region (or a region inside it) as their executor (at most 1000 rows).
+// description: Measures that name a region (or a region inside it) as their executor (at most {row_cap} rows).
 // param region: a region's name or short name. Example: 江西省
 MATCH (top:Region)
 WHERE top.name = $region OR top.name STARTS WITH $region
@@ -11,4 +11,4 @@ OPTIONAL MATCH (m)<-[:HAS_MEASURE]-(parent:Measure)
 RETURN r.name AS region, d.label AS document, m.path AS path, coalesce(parent.heading, m.heading) AS task,
        m.heading AS measure, e.evidence AS evidence, m.id AS measure_id
 ORDER BY document, m.start
-LIMIT 1000
+LIMIT $row_cap

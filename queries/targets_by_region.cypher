@@ -1,5 +1,5 @@
 // name: targets_by_region
-// description: Quantitative targets set by the documents of a region (and regions inside it), optionally for one indicator (at most 1000 rows).
+// description: Quantitative targets set by the documents of a region (and regions inside it), optionally for one indicator (at most {row_cap} rows).
 // param region: a region's name or short name. Example: 靖江市
 // param indicator (optional): words of the indicator; empty for all. Example: 专利
 MATCH (top:Region)
@@ -16,7 +16,7 @@ WHERE t.indicator CONTAINS $indicator
 WITH r, t
 MATCH (m:Measure {id: t.measure_id})
 WITH r
-LIMIT 1000
+LIMIT $row_cap
 WITH collect(DISTINCT r.name) AS names
 MATCH (top:Region)
 WHERE top.name = $region OR top.name STARTS WITH $region
@@ -33,8 +33,8 @@ UNWIND rows AS row
 WITH row[0] AS r, row[1] AS d, row[2] AS t
 MATCH (m:Measure {id: t.measure_id})
 WITH r, d, t, m
-LIMIT 1000
+LIMIT $row_cap
 RETURN r.name AS region, d.label AS document, t.indicator AS indicator, t.comparator AS comparator,
        t.value AS value, t.unit AS unit, m.path AS path, t.text AS text
 ORDER BY region, indicator
-LIMIT 1000
+LIMIT $row_cap

@@ -1,5 +1,5 @@
 // name: task_gaps
-// description: Measures of a document that name no owner at all, or owners but no lead; section headings with sub-items are left out (at most 1000 rows).
+// description: Measures of a document that name no owner at all, or owners but no lead; section headings with sub-items are left out (at most {row_cap} rows).
 // param doc: a document id, its document number, or words of its title. Example: 甘肃省
 MATCH (d:Document)
 WHERE d.id = $doc OR d.doc_number = $doc OR d.label CONTAINS $doc
@@ -12,4 +12,4 @@ WHERE owners = 0 OR leads = 0
 RETURN d.label AS document, m.path AS path, m.heading AS measure,
        CASE WHEN owners = 0 THEN 'no owner' ELSE 'no lead' END AS gap, owners, m.id AS measure_id
 ORDER BY document, m.start
-LIMIT 1000
+LIMIT $row_cap

@@ -1,12 +1,12 @@
 // name: tasks_due
-// description: Measures whose deadline falls in a period (ISO dates, inclusive), with their owners (at most 1000 rows).
+// description: Measures whose deadline falls in a period (ISO dates, inclusive), with their owners (at most {row_cap} rows).
 // param start: first day of the period. Example: 2014-01-01
 // param end: last day of the period. Example: 2014-06-30
 MATCH (m:Measure)
 WHERE m.deadline_end >= $start AND m.deadline_end <= $end
 WITH m
 ORDER BY m.deadline_end, m.doc_label, m.start
-LIMIT 1000
+LIMIT $row_cap
 WITH collect(m) AS rows
 UNWIND rows AS m
 OPTIONAL MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m)
@@ -14,4 +14,4 @@ WITH m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + 'ï¼ˆ' + r.role + 'ï¼
 RETURN m.deadline_end AS due, m.deadline_text AS deadline, m.doc_label AS document, m.path AS path,
        m.heading AS measure, owners, m.id AS measure_id
 ORDER BY due, document, m.start
-LIMIT 1000
+LIMIT $row_cap

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.records import RegionRecord
 from ingest.agencies import Context
 from ingest.normalize import normalize
-from ingest.records import RegionRecord
 from ingest.regions import COUNTRY, gazetteer
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"

@@ -528,7 +528,7 @@ def test_a_worker_process_that_dies_fails_only_its_file(tmp_path: Path, monkeypa
     for k, name in enumerate(names):
         (tmp_path / name).write_text(_odd_brackets(f"京政办发[2021]{100 + k}号", k), encoding="utf-8")
     monkeypatch.setattr(run_module, "process_file", _exit_on_poison)
-    batches = list(run_module._results([str(tmp_path / n) for n in names], workers=2))
+    batches = list(run_module.extracted_batches([str(tmp_path / n) for n in names], workers=2))
     results = [item for batch in batches for item in batch]
     assert [Path(r[0]).name for r in results] == names  # in order, every file once
     by_name = {Path(path).name: (result, reason) for path, result, reason, _ in results}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.citations import Citation, find_citations, find_doc_numbers, normalize_title, title_key
+from core.text import normalize_title, title_key
+from ingest.citations import Citation, find_citations, find_doc_numbers
 from ingest.normalize import normalize
 from tests.samples import quote, sample
 

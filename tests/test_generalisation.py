@@ -75,7 +75,7 @@ def test_lead_and_support_columns_give_their_roles() -> None:
 
 
 def test_rule_phrasing_top_position() -> None:
-    from ingest.roles import FIRST_LEADS_RULE
+    from core.roles import FIRST_LEADS_RULE
 
     assert FIRST_LEADS_RULE.search("上述任务涉及多个责任单位的,排在首位的为牵头单位,其他为配合单位。")
 

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from core.records import ExtractionResult
 from graph.export import read_graph
 from graph.falkor_store import FalkorStore, stop_server
-from graph.loader import Loader
+from graph.writer import Writer
 from ingest import run as run_module
-from ingest.records import ExtractionResult
+from ingest.load import Loader
 from ingest.run import ingest_paths, process_file
 from tests.conftest import SAMPLES
 
@@ -73,9 +74,9 @@ def test_batched_writes_give_the_same_graph_as_one_document_at_a_time(
     assert batched == one_by_one
 
     # Leaving out the shared rows already written (regions, agencies, their links) changes nothing.
-    monkeypatch.setattr(Loader, "_unsent", lambda self, key, props: True)
-    monkeypatch.setattr(Loader, "_unsent_agency", lambda self, row: True)
-    monkeypatch.setattr(Loader, "_unsent_regulation", lambda self, row: True)
+    monkeypatch.setattr(Writer, "_unsent", lambda self, key, props: True)
+    monkeypatch.setattr(Writer, "_unsent_agency", lambda self, row: True)
+    monkeypatch.setattr(Writer, "_unsent_regulation", lambda self, row: True)
     assert _ingest(tmp_path / "everything", corpus, 32, monkeypatch) == batched
 
 
@@ -208,7 +209,7 @@ def test_a_batch_stops_at_its_byte_limit(tmp_path: Path, monkeypatch: pytest.Mon
     make_corpus(12, corpus, seed=2)
     monkeypatch.setattr(run_module, "BATCH_BYTES", 20_000)  # a synthetic document is ~14 KB
     paths = [str(p) for p in sorted(corpus.iterdir())]
-    batches = list(run_module._results(paths, workers=2))
+    batches = list(run_module.extracted_batches(paths, workers=2))
     assert [path for batch in batches for path, *_ in batch] == paths  # every file once, in order
     assert max(len(batch) for batch in batches) < run_module.MIN_BATCH_DOCS
     for batch in batches:  # a batch grows until its files reach the limit, never further

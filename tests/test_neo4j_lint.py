@@ -1,20 +1,20 @@
 """Every Cypher string the project sends is valid Neo4j 5 Cypher, per Neo4j's own linter.
 
-`graph.cypher_catalog.all_queries()` gathers them (named queries, schema, the loader's write for
-each sample document, stats, export, the app's declared queries …) as Neo4j receives them; the
+`tests.cypher_catalog.all_queries()` lists them (named and app queries, schema, the writer's query
+for each sample document, keys, stats, export, the evaluator's reads …) as Neo4j receives them; the
 linter is `@neo4j-cypher/language-support` 2.0.0-next.38 under node (`make setup` installs it).
 Also here: the dialect rules that keep the same queries running on the embedded engine.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import re
 import shutil
 
 import pytest
 
-from graph import cypher_catalog
-from graph.cypher_catalog import all_queries, loader_writes, project_modules, register, used_params
-from graph.cypher_lint import LintIssue, lint_diagnostics, lint_queries
 from graph.dialect import (
     FALKOR_FULLTEXT_SCHEMA,
     FALKOR_SCHEMA,
@@ -24,10 +24,13 @@ from graph.dialect import (
     adapt,
     neo4j_property_problems,
     portability_problems,
+    strip_literals,
     write_param_problems,
 )
-from queries.library import load_library
+from queries.library import app_queries, load_library
 from tests.conftest import Seeded
+from tests.cypher_catalog import all_queries, cypher_texts, used_params, writer_queries
+from tests.cypher_lint import LintIssue, lint_diagnostics, lint_queries
 
 needs_node = pytest.mark.skipif(
     shutil.which("node") is None or shutil.which("npm") is None,
@@ -50,9 +53,6 @@ def _report(issues: list[LintIssue], queries: dict[str, str]) -> str:
 
 @needs_node
 def test_every_query_the_project_sends_is_valid_neo4j_cypher(catalog: list[tuple[str, str, list[str]]]) -> None:
-    _, unimported = project_modules()
-    for module, reason in unimported.items():
-        print(f"note: {module} could not be imported, its queries are not in the catalog: {reason}")
     diagnostics = lint_diagnostics(catalog)
     errors = [d for d in diagnostics if d.severity == "Error"]
     warnings = [d for d in diagnostics if d.severity != "Error"]
@@ -67,14 +67,57 @@ def test_the_catalog_has_every_kind_of_query(catalog: list[tuple[str, str, list[
     assert len(names) == len(set(names)), "query names must be unique"
     for query in load_library().values():
         assert f"queries/{query.name}" in names
+    for query in app_queries().values():
+        assert any(name.startswith(f"queries/app/{query.name}") for name in names), query.name
+    assert sum(name.startswith("queries/app/neighbourhood[") for name in names) == 12  # 6 labels × 2 depths
     assert sum(name.startswith("schema.neo4j[") for name in names) == len(NEO4J_SCHEMA)
-    assert sum(name.startswith("loader.write[") for name in names) == 5  # one per sample document
-    for name in ("loader.ADD_SOURCE", "loader.READ_DOCUMENTS", "stats.NODE_COUNTS", "export.READ_NODES"):
+    assert sum(name.startswith("writer.write[") for name in names) == 5  # one per sample document
+    for name in ("keys.ADD_SOURCE", "keys.READ_DOCUMENT_KEYS", "stats.NODE_COUNTS", "export.READ_NODES"):
         assert name in names
+    assert any(name.startswith("evaluate.READS[") for name in names)
     # the FalkorDB side of the dialect never goes to Neo4j
     queries = {query for _, query, _ in catalog}
     assert not queries & set(FALKOR_SCHEMA)
     assert not any("db.idx." in query for query in queries)
+
+
+_CYPHER_START = re.compile(r"^\s*(MATCH|OPTIONAL\s+MATCH|UNWIND|CALL|CREATE|MERGE|WITH|RETURN)\b")
+_NOT_SENT_TO_NEO4J = {"graph.dialect"}  # the FalkorDB side of the dialect
+
+
+def _cypher_constants() -> list[tuple[str, str]]:
+    """Module-level constants of the product's packages that hold Cypher (strings, or dicts and
+    tuples of them), in the text the module writes."""
+    found: list[tuple[str, str]] = []
+    falkordb_side = {id(value) for value in vars(importlib.import_module("graph.dialect")).values()}
+    for package_name in ("core", "graph", "ingest", "queries", "ui"):
+        package = importlib.import_module(package_name)
+        for info in pkgutil.walk_packages(package.__path__, prefix=f"{package_name}."):
+            if info.name.endswith("__main__") or info.name in _NOT_SENT_TO_NEO4J:
+                continue
+            module = importlib.import_module(info.name)
+            for attr, value in vars(module).items():
+                if not attr.isupper() or id(value) in falkordb_side:
+                    continue
+                values = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else [value]
+                for text in values:
+                    if isinstance(text, str) and _CYPHER_START.match(text):
+                        found.append((f"{info.name}.{attr}", text))
+    return found
+
+
+def test_every_cypher_constant_is_listed() -> None:
+    """A query kept in a module constant is sent somewhere: the catalog must list it (whole, or as a
+    clause of a query it lists, such as the writer's MERGE clauses), or it is never linted."""
+    listed = " || ".join(cypher_texts())
+    constants = _cypher_constants()
+    assert len(constants) > 20
+    missing = [
+        name
+        for name, text in constants
+        if " ".join(strip_literals(text.format(name="Document") if "{name}" in text else text).split()) not in listed
+    ]
+    assert not missing, f"Cypher constants the catalog does not list: {missing}"
 
 
 def test_declared_parameters_match_the_parameters_used(catalog: list[tuple[str, str, list[str]]]) -> None:
@@ -82,27 +125,13 @@ def test_declared_parameters_match_the_parameters_used(catalog: list[tuple[str, 
         assert set(used_params(query)) <= set(params), f"{name} uses undeclared parameters"
 
 
-def test_loader_writes_come_from_real_extractions() -> None:
-    writes = loader_writes()
+def test_writer_queries_come_from_real_extractions() -> None:
+    writes = writer_queries()
     for name, query, params in writes:
         assert query.startswith("UNWIND $n_Document AS row CREATE (n:Document {id: row[0], "), name
         assert " WITH count(*) AS _ " in query and query.endswith("RETURN count(*) AS written")
         assert len(params["n_Measure"]) > 0, f"{name}: no measures extracted"
         assert any(key.startswith("r_") for key in params)
-
-
-@needs_node
-def test_registered_queries_are_linted_with_their_declared_parameters() -> None:
-    register("test.undeclared", "MATCH (d:Document {id: $id}) RETURN d.label AS label", [])
-    register("test.declared", "MATCH (d:Document {id: $id}) RETURN d.label AS label", ["id"])
-    try:
-        items = [item for item in all_queries() if item[0].startswith("test.")]
-        assert [name for name, _, _ in items] == ["test.undeclared", "test.declared"]
-        issues = lint_queries(items)
-        assert [(i.name, i.message) for i in issues] == [("test.undeclared", "Parameter $id is not defined.")]
-    finally:
-        cypher_catalog._REGISTRY.pop("test.undeclared", None)
-        cypher_catalog._REGISTRY.pop("test.declared", None)
 
 
 @needs_node
@@ -159,8 +188,8 @@ def test_neo4j_full_text_spelling_runs_on_the_embedded_store(seeded: Seeded) -> 
     assert rows and all("专利" in row["t"] for row in rows)  # FalkorDB indexes the headings (dialect.py)
 
 
-def test_loader_writes_hold_only_values_neo4j_can_store() -> None:
-    for name, _, params in loader_writes():
+def test_writer_queries_hold_only_values_neo4j_can_store() -> None:
+    for name, _, params in writer_queries():
         assert write_param_problems(params) == [], name
 
 

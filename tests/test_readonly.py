@@ -149,7 +149,7 @@ def test_run_console_refuses_before_the_store(seeded: Seeded) -> None:
 
 def test_row_cap_stops_the_server_and_says_so(seeded: Seeded) -> None:
     query = "MATCH (a:Measure), (b:Measure) RETURN a.id AS a, b.id AS b"
-    assert readonly._with_row_cap(query, 5).endswith("\nLIMIT 6")  # the server stops at the cap
+    assert readonly.with_row_cap(query, 5).endswith("\nLIMIT 6")  # the server stops at the cap
     rows, truncated = run_console(seeded.store, query, row_cap=5)
     assert len(rows) == 5 and truncated
     rows, truncated = run_console(seeded.store, "MATCH (d:Document) RETURN d.id LIMIT 2", row_cap=5)

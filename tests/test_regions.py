@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.records import RegionRecord
+from core.records import RegionRecord
 from ingest.regions import COUNTRY, county_short_names, gazetteer
 
 

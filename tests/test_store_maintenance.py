@@ -11,10 +11,10 @@ def test_no_automatic_rewrite_during_runs(fresh_store: FalkorStore) -> None:
     assert fresh_store.db.connection.config_get("auto-aof-rewrite-percentage") == {"auto-aof-rewrite-percentage": "0"}
 
 
-def test_compact_rewrites_when_forced_or_grown(fresh_store: FalkorStore) -> None:
+def test_the_log_is_rewritten_when_forced_or_grown(fresh_store: FalkorStore) -> None:
     fresh_store.write("UNWIND range(1, 100) AS i CREATE (:T {i: i})")
-    assert fresh_store.compact() is False  # a small file that has not grown: left alone
-    assert fresh_store.compact(force=True) is True
+    assert fresh_store.rewrite_log() is False  # a small file that has not grown: left alone
+    assert fresh_store.rewrite_log(force=True) is True
     deadline = time.monotonic() + 30
     while fresh_store.db.connection.info("persistence")["aof_rewrite_in_progress"] and time.monotonic() < deadline:
         time.sleep(0.05)

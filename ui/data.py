@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
+from core.settings import APP_CACHE_SECONDS
 from graph.stats import graph_stats
 from graph.store import GraphStore, StoreError, open_store
-from queries.library import get
+from queries.library import app, get
 from queries.readonly import run_console
-
-CACHE_SECONDS = 10  # short: the ingester may be writing while the app reads
 
 
 @st.cache_resource(show_spinner=False)
@@ -20,17 +18,18 @@ def store() -> GraphStore:
     return open_store()
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
-def read(query: str, params: tuple[tuple[str, Any], ...] = ()) -> list[dict[str, Any]]:
-    return store().read(query, dict(params))
+@st.cache_data(ttl=APP_CACHE_SECONDS, show_spinner=False)
+def rows(name: str, params: tuple[tuple[str, Any], ...] = ()) -> list[dict[str, Any]]:
+    """The rows of one of the app's own queries (`queries/app/NAME.cypher`)."""
+    return app(name).run(store(), dict(params))
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+@st.cache_data(ttl=APP_CACHE_SECONDS, show_spinner=False)
 def named(name: str, params: tuple[tuple[str, Any], ...] = ()) -> list[dict[str, Any]]:
     return get(name).run(store(), dict(params))
 
 
-@st.cache_data(ttl=CACHE_SECONDS, show_spinner=False)
+@st.cache_data(ttl=APP_CACHE_SECONDS, show_spinner=False)
 def stats() -> dict[str, dict[str, int]]:
     return graph_stats(store())
 
@@ -38,13 +37,6 @@ def stats() -> dict[str, dict[str, int]]:
 def console(query: str) -> tuple[list[dict[str, Any]], bool]:
     """The read-only console: never cached, refused before the store when it writes."""
     return run_console(store(), query)
-
-
-def table(rows: list[dict[str, Any]], columns: list[str] | None = None) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    if columns and not frame.empty:
-        frame = frame[[c for c in columns if c in frame.columns]]
-    return frame
 
 
 def safely(action: Any, *args: Any) -> Any:

@@ -22,9 +22,12 @@ import networkx as nx
 import streamlit as st
 from streamlit_cytoscape import EdgeStyle, NodeStyle, streamlit_cytoscape
 
+from core.ids import label_of_id
+from core.schema import RELATIONSHIP_TYPES
+from core.settings import TIME_LIMIT_MS
 from graph.export import to_networkx
 from graph.store import GraphStore, StoreError
-from ingest.records import label_of_id
+from queries.library import app
 
 Graph = dict[str, list[dict[str, Any]]]
 
@@ -46,32 +49,6 @@ LABEL_STYLES: dict[str, tuple[str, str]] = {
 OTHER_COLOUR = "#999999"
 # The component's own font (Cairo) has no Chinese glyphs: name CJK fonts before the generic fallback.
 FONTS = "Cairo, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
-RELATIONSHIP_TYPES = (
-    "ISSUED_BY", "COVERS", "HAS_MEASURE", "LEADS", "RESPONSIBLE_FOR", "SUPPORTS", "ASSIGNED_TO",
-    "CITES", "IMPLEMENTS", "SAME_AS", "HAS_TARGET", "PART_OF", "LOCATED_IN",
-)  # fmt: skip
-
-# Depth is spliced in as a literal because Cypher takes no parameter in a variable-length bound; it
-# is validated to 1..MAX_DEPTH first. The zero-length path makes the start node its own nearest
-# neighbour (distance 0), so LIMIT counts it and keeps it even at limit 1. Nodes are kept nearest
-# first, then by id (a cut by LIMIT is deterministic), and only relationships between kept nodes are
-# returned (the component breaks on an edge whose end is missing).
-_NEIGHBOURHOOD = """
-MATCH (n{label}) WHERE n.id = $id
-OPTIONAL MATCH p = (n)-[*0..{depth}]-(m)
-WITH m, min(length(p)) AS d
-ORDER BY d, m.id
-LIMIT $limit
-WITH collect(m) AS keep
-WITH keep, [x IN keep | x.id] AS ids
-UNWIND keep AS a
-OPTIONAL MATCH (a)-[r]->(b) WHERE b.id IN ids
-RETURN a.id AS id, labels(a) AS labels, properties(a) AS props,
-       type(r) AS type, b.id AS end, properties(r) AS rel_props
-"""
-QUERY_TIMEOUT_MS = 5000
-
-
 def display_name(properties: dict[str, Any], node_id: str) -> str:
     """coalesce(name, label, title, heading, id), skipping empty strings too (headings may be '')."""
     for key in ("name", "label", "title", "heading"):
@@ -92,10 +69,10 @@ def neighbourhood(store: GraphStore, node_id: str, depth: int = 1, limit: int = 
     if limit < 1:
         raise ValueError(f"limit must be at least 1, not {limit!r}")
     label = label_of_id(node_id)
-    rows = store.read(
-        _NEIGHBOURHOOD.replace("{depth}", str(depth)).replace("{label}", f":{label}" if label else ""),
-        {"id": node_id, "limit": limit},
-        timeout_ms=QUERY_TIMEOUT_MS,
+    if label is None:
+        return {"nodes": [], "relationships": []}  # not an id this project mints: no such node
+    rows = app("neighbourhood").run(
+        store, {"id": node_id, "limit": limit}, timeout_ms=TIME_LIMIT_MS, label=label, depth=depth
     )
     nodes: dict[str, dict[str, Any]] = {}
     relationships: dict[str, dict[str, Any]] = {}

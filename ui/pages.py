@@ -8,18 +8,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ingest.normalize import to_simplified
-from queries.library import load_library
-from queries.readonly import ROW_CAP, TIME_LIMIT_MS
-from ui import cypher, data
+from core.roles import DISPLAY, ROLE_NAMES
+from core.schema import LABELS
+from core.settings import ROW_CAP, TIME_LIMIT_MS
+from queries.library import app, load_library
+from ui import data
 from ui.graph_view import graph_panel
-from ui.widgets import ROLE_NAMES, downloads, highlighted, open_button, picker, selected, table
+from ui.widgets import downloads, highlighted, open_button, picker, selected, table
 
 Stats = dict[str, dict[str, int]]
-LABELS = ("Document", "Measure", "Agency", "Region", "Regulation", "Target")
-CONSOLE_EXAMPLE = (
-    "MATCH (a:Agency)-[r:LEADS]->(m:Measure)\nRETURN a.name AS agency, count(m) AS leads\nORDER BY leads DESC LIMIT 10"
-)
 
 
 def overview(counts: Stats) -> None:
@@ -29,12 +26,12 @@ def overview(counts: Stats) -> None:
         column.metric(label, counts["nodes"].get(label, 0))
     left, right = st.columns(2)
     left.subheader("Documents per year")
-    per_year = data.safely(data.read, cypher.DOCS_PER_YEAR) or []
+    per_year = data.safely(data.rows, "docs_per_year") or []
     if per_year:
         frame = pd.DataFrame(per_year).pivot_table(index="year", columns="level", values="documents", fill_value=0)
         left.bar_chart(frame)
     right.subheader("Busiest agencies (tasks by role)")
-    top = data.safely(data.read, cypher.TOP_AGENCIES) or []
+    top = data.safely(data.rows, "top_agencies") or []
     if top:
         frame = pd.DataFrame(top).pivot_table(index="agency", columns="role", values="tasks", fill_value=0)
         frame = frame.loc[frame.sum(axis=1).sort_values(ascending=False).index[:12]]
@@ -45,7 +42,7 @@ def overview(counts: Stats) -> None:
     right.subheader("Relationships per type")
     right.bar_chart(pd.DataFrame({"count": counts["relationships"]}), horizontal=True)
     st.subheader("Documents")
-    docs = data.safely(data.read, cypher.DOCUMENTS) or []
+    docs = data.safely(data.rows, "documents") or []
     table(docs, ["label", "number", "level", "region", "year", "issued", "kind", "measures"], key="overview_docs")
     downloads(docs, "documents", "overview")
 
@@ -58,10 +55,9 @@ def search(_: Stats) -> None:
     if not query:
         st.caption("Try 知识产权局, 質押融資, 甘肃, 专利法 or a document number such as 靖政办发〔2017〕130号.")
         return
-    q = to_simplified(query)
     found = 0
-    for label, statement in cypher.SEARCH.items():
-        rows = data.safely(data.read, statement, (("q", q),)) or []
+    for label in ("Document", "Agency", "Region", "Regulation", "Measure"):
+        rows = data.safely(data.rows, f"search_{label.lower()}", (("q", query),)) or []
         if not rows:
             continue
         found += len(rows)
@@ -81,11 +77,11 @@ def search(_: Stats) -> None:
 
 def document_page(_: Stats) -> None:
     st.title("Document")
-    docs = data.safely(data.read, cypher.DOCUMENTS) or []
+    docs = data.safely(data.rows, "documents") or []
     doc_id = picker("Document", {f"{d['label']}": d["id"] for d in docs})
     if doc_id is None:
         return
-    rows = data.safely(data.read, cypher.DOCUMENT, (("id", doc_id),)) or []
+    rows = data.safely(data.rows, "document", (("id", doc_id),)) or []
     if not rows:
         return
     doc = rows[0]
@@ -99,7 +95,7 @@ def document_page(_: Stats) -> None:
 
     tree, citations, evidence, graph = st.tabs(["Measures", "Citations", "Source & evidence", "Graph"])
     with tree:
-        measures = data.safely(data.read, cypher.DOCUMENT_TREE, (("id", doc_id),)) or []
+        measures = data.safely(data.rows, "document_tree", (("id", doc_id),)) or []
         for row in measures:
             depth = row["path"].count("/")
             row["measure"] = "\u3000" * depth + f"{row['path'].split('/')[-1]} {row['heading']}"
@@ -113,13 +109,13 @@ def document_page(_: Stats) -> None:
             if row.get("regulation_id"):
                 open_button("Regulation", row["regulation_id"], f"→ {row['regulation'][:40]}", f"doc_reg_{index}")
         st.markdown("**Cited by**")
-        cited_by = data.safely(data.read, cypher.CITED_BY, (("id", doc_id),)) or []
+        cited_by = data.safely(data.rows, "cited_by", (("id", doc_id),)) or []
         if cited_by:
             table(cited_by, ["document", "year", "region", "evidence"], key="doc_cited_by")
         else:
             st.caption("No ingested document cites this one.")
     with evidence:
-        facts = data.safely(data.read, cypher.DOCUMENT_FACTS, (("id", doc_id),)) or []
+        facts = data.safely(data.rows, "document_facts", (("id", doc_id),)) or []
         facts = [f for f in facts if f["start"] is not None and f["end"] is not None and f["end"] > f["start"]]
         if facts:
             labels = [f"{f['type']}: {f['subject']} → {f['object']}" for f in facts]
@@ -136,7 +132,7 @@ def _with_selected(label: str, options: dict[str, str]) -> dict[str, str]:
     """The picker's options plus the entity opened from search or a link when the list omits it."""
     wanted = selected(label)
     if wanted and wanted not in options.values():
-        rows = data.safely(data.read, cypher.NAME_OF[label], (("id", wanted),)) or []
+        rows = data.safely(data.rows, f"name_of_{label.lower()}", (("id", wanted),)) or []
         if rows and rows[0]["name"]:
             return {rows[0]["name"]: wanted, **options}
     return options
@@ -144,11 +140,11 @@ def _with_selected(label: str, options: dict[str, str]) -> dict[str, str]:
 
 def agency_page(_: Stats) -> None:
     st.title("Agency")
-    agencies = data.safely(data.read, cypher.AGENCIES) or []
+    agencies = data.safely(data.rows, "agencies") or []
     agency_id = picker("Agency", _with_selected("Agency", {a["name"]: a["id"] for a in agencies}), "busiest first")
     if agency_id is None:
         return
-    info = (data.safely(data.read, cypher.AGENCY, (("id", agency_id),)) or [{}])[0]
+    info = (data.safely(data.rows, "agency", (("id", agency_id),)) or [{}])[0]
     name = info.get("name", "")
     details = [info.get("level") or "", info.get("region") or ""]
     if info.get("generic"):
@@ -159,8 +155,8 @@ def agency_page(_: Stats) -> None:
     st.caption(" · ".join(d for d in details if d) + aliases)
     tasks = data.safely(data.named, "agency_tasks", (("agency", name),)) or []
     cols = st.columns(3)
-    for col, role in zip(cols, ["lead", "responsible", "support"], strict=True):
-        col.metric(ROLE_NAMES[role], sum(1 for t in tasks if t["role"] == role))
+    for col, role in zip(cols, ROLE_NAMES, strict=True):
+        col.metric(DISPLAY[role], sum(1 for t in tasks if t["role"] == role))
     tab_tasks, tab_partners, tab_docs, tab_graph = st.tabs(["Tasks", "Co-owners", "Documents", "Graph"])
     with tab_tasks:
         if tasks:
@@ -173,7 +169,7 @@ def agency_page(_: Stats) -> None:
         partners = data.safely(data.named, "co_owners", (("agency", name),)) or []
         table(partners, ["co_owner", "shared_measures", "their_roles"], key="agency_partners")
     with tab_docs:
-        docs = data.safely(data.read, cypher.AGENCY_DOCUMENTS, (("id", agency_id),)) or []
+        docs = data.safely(data.rows, "agency_documents", (("id", agency_id),)) or []
         table(docs, ["document", "year", "tasks"], key="agency_docs")
         for index, row in enumerate(docs[:20]):
             open_button("Document", row["id"], f"→ {row['document'][:40]}", f"agency_doc_{index}")
@@ -183,12 +179,12 @@ def agency_page(_: Stats) -> None:
 
 def region_page(_: Stats) -> None:
     st.title("Region")
-    regions = data.safely(data.read, cypher.REGIONS) or []
+    regions = data.safely(data.rows, "regions") or []
     options = {f"{r['name']} ({r['level']})": r["id"] for r in regions}
     region_id = picker("Region", options)
     if region_id is None:
         return
-    info = (data.safely(data.read, cypher.REGION, (("id", region_id),)) or [{}])[0]
+    info = (data.safely(data.rows, "region", (("id", region_id),)) or [{}])[0]
     name = info.get("name", "")
     st.caption(f"{info.get('level')} · code {info.get('code')} · part of {info.get('parent') or '—'}")
     tab_docs, tab_tasks, tab_sub, tab_graph = st.tabs(["Documents", "Tasks assigned", "Sub-regions", "Graph"])
@@ -201,7 +197,7 @@ def region_page(_: Stats) -> None:
         table(tasks, ["region", "document", "path", "task", "measure"], key="region_tasks")
         downloads(tasks, "region_tasks", "region_tasks")
     with tab_sub:
-        subs = data.safely(data.read, cypher.SUB_REGIONS, (("id", region_id),)) or []
+        subs = data.safely(data.rows, "sub_regions", (("id", region_id),)) or []
         table(subs, ["region", "level", "documents"], key="region_subs")
     with tab_graph:
         graph_panel(data.store(), region_id, key=f"graph_{region_id}")
@@ -209,16 +205,16 @@ def region_page(_: Stats) -> None:
 
 def regulation_page(_: Stats) -> None:
     st.title("Regulation")
-    regulations = data.safely(data.read, cypher.REGULATIONS) or []
+    regulations = data.safely(data.rows, "regulations") or []
     options = _with_selected("Regulation", {r["title"]: r["id"] for r in regulations})
     reg_id = picker("Regulation", options, "most cited first")
     if reg_id is None:
         return
-    info = (data.safely(data.read, cypher.REGULATION, (("id", reg_id),)) or [{}])[0]
+    info = (data.safely(data.rows, "regulation", (("id", reg_id),)) or [{}])[0]
     st.caption(f"Document number: {info.get('number') or '—'}")
     if info.get("document_id"):
         open_button("Document", info["document_id"], f"Ingested as: {info['document']}", "reg_same_as")
-    citers = data.safely(data.read, cypher.REGULATION_CITERS, (("id", reg_id),)) or []
+    citers = data.safely(data.rows, "regulation_citers", (("id", reg_id),)) or []
     if citers:
         frame = pd.DataFrame(citers)
         left, right = st.columns(2)
@@ -288,7 +284,7 @@ def console_page(_: Stats) -> None:
     )
     text = st.text_area(
         "Query",
-        value=CONSOLE_EXAMPLE,
+        value=app("console_example").cypher,
         height=120,
         key="console_query",
     )

@@ -19,7 +19,6 @@ ENTITY_PAGES = {
     "Region": "Region",
     "Regulation": "Regulation",
 }
-ROLE_NAMES = {"lead": "牵头 lead", "responsible": "负责 responsible", "support": "配合 support"}
 
 
 def selected(label: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Plain records passed between the ingest stages (read → normalise → extract → load).
+"""Plain records passed between the stages (read → normalise → extract → resolve → write).
 
 They hold only strings, numbers, lists of those and nested records, so they pickle cheaply
 between worker processes and map one-to-one onto graph nodes and relationships.
@@ -7,6 +7,7 @@ between worker processes and map one-to-one onto graph nodes and relationships.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -39,6 +40,11 @@ class DocumentRecord:
     fingerprint: str
     alt_titles: list[str] = field(default_factory=list)
     kind: str = "plan"
+
+    @property
+    def label(self) -> str:
+        """How lists name the document: its title, else its first file's name."""
+        return self.title or f"(无标题) {Path(self.sources[0]).stem}"
 
 
 @dataclass
@@ -112,11 +118,6 @@ class RelationRecord:
     dst_id: str
     props: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def key(self) -> str:
-        role = self.props.get("role", "")
-        return f"{self.type}|{self.src_id}|{self.dst_id}|{role}"
-
 
 @dataclass
 class ExtractionResult:
@@ -127,7 +128,6 @@ class ExtractionResult:
     regulations: list[RegulationRecord] = field(default_factory=list)
     targets: list[TargetRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -146,17 +146,42 @@ def as_props(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
     return {k: v for k, v in vars(record).items() if v is not None and k not in drop}
 
 
-def label_of_id(node_id: str) -> str | None:
-    """The label of a node from its id (ids are minted in ingest/extract.py and ingest/agencies.py), so
-    a lookup by id can use that label's index instead of scanning every node."""
-    if node_id.startswith("agency:"):
-        return "Agency"
-    if node_id.startswith("region:"):
-        return "Region"
-    if node_id.startswith("reg:"):
-        return "Regulation"
-    if node_id.startswith("doc:"):
-        if "#t" in node_id:
-            return "Target"
-        return "Measure" if "/" in node_id else "Document"
-    return None
+@dataclass
+class ResolvedDocument:
+    """A new document after identity resolution: its regulations carry the ids of the nodes already
+    in the store for the same texts, its relations point at them, and the SAME_AS links to ingested
+    documents are added. What the writer receives: nothing in it needs the store's state any more."""
+
+    result: ExtractionResult
+    regulations: list[RegulationRecord]
+    relations: list[RelationRecord]
+    title_keys: list[str]
+
+
+@dataclass
+class KnownDocument:
+    """A document the store already holds (same number, or same body in another file, encoding or
+    script): at most it gains a source."""
+
+    doc_id: str
+    new_sources: list[str]
+    sha256: str
+    changed: bool  # a new file or new bytes: the document gains a source
+
+
+@dataclass(frozen=True)
+class DocumentKeys:
+    """What identifies a stored document: its number, title keys, file hashes and sources."""
+
+    id: str
+    doc_number: str | None
+    title_keys: list[str]
+    sha256s: list[str]
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class RegulationKeys:
+    id: str
+    doc_number: str | None
+    title_key: str | None
