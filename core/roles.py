@@ -24,7 +24,7 @@ class Role:
 
 
 ROLES: tuple[Role, ...] = (
-    Role("lead", "LEADS", ("牵头",), ("牵头单位", "牵头部门"), ("牵头",), "牵头 lead"),
+    Role("lead", "LEADS", ("牵头",), ("牵头单位", "牵头部门", "主办单位"), ("牵头", "主办"), "牵头 lead"),
     Role(
         "responsible",
         "RESPONSIBLE_FOR",

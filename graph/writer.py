@@ -31,7 +31,6 @@ Row = dict[str, Any]
 EMPTY_WRITE = "RETURN 0 AS written"
 
 # How each node label is written; MERGE clauses of the shared nodes (fed by `UNWIND … AS row`).
-NODE_ORDER = ("Document", "Measure", "Target", "Region", "Agency", "Regulation")
 MERGE_NODE = {
     "Region": "MERGE (n:Region {id: row.id}) SET n += row.props",
     "Agency": (

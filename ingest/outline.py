@@ -12,35 +12,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from core.roles import COLUMN_ROLES
+
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-# Column names of the flattened task tables these plans publish.
-TABLE_COLUMNS = (
+# Column names of the flattened task tables these plans publish: the columns that name no role here,
+# the ones that do (牵头单位, 配合部门, 责任单位 …) from the role vocabulary.
+_TASK_COLUMNS = (
+    "序号",
     "工作任务",
     "任务目标",
     "落实举措",
-    "执行部门",
     "完成时间",
     "工作措施",
     "工作目标",
     "具体内容",
     "进度安排",
-    "负责部门",
-    "责任单位",
-    "牵头单位",
-    "配合单位",
-    "责任部门",
     "完成时限",
     "时间进度",
     "主要任务",
     "具体措施",
     "重点任务",
-    "序号",
     "任务分工",
     "工作内容",
 )
-_TABLE_HEADER = re.compile("(?:" + "|".join(TABLE_COLUMNS) + r")(?:\([^)]{1,6}\))?")
+TABLE_COLUMNS = (*_TASK_COLUMNS, *COLUMN_ROLES)
+_TABLE_HEADER = re.compile("(?:" + "|".join(sorted(TABLE_COLUMNS, key=len, reverse=True)) + r")(?:\([^)]{1,6}\))?")
 
 _MARKER = re.compile(
     r"(?<![第一二三四五六七八九十])(?P<cn>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]+[季、])"
@@ -52,7 +50,7 @@ _MARKER = re.compile(
 )
 _FOOTER = re.compile(
     r"^\s*(?:分享到|关闭\s*$|打印\s*$|【我要纠错】|责任编辑|扫一扫|Produced By|上一篇|下一篇|相关链接|"
-    r"附件[:：]?\s*$|主办单位|版权所有|网站地图|\S+\.(?:doc|docx|pdf|wps)\s*$)",
+    r"附件[:：]?\s*$|主办单位\s*[:：]|版权所有|网站地图|\S+\.(?:doc|docx|pdf|wps)\s*$)",
     re.MULTILINE,
 )
 _LONG_LINE = 1000

@@ -180,7 +180,7 @@ def find_field_assignments(
             continue  # 由…执行 lists regions: the executor matcher reads them
         role = FIELD_ROLES.get(match.group("field"), "responsible")
         # beside an explicit 牵头单位 field, the 责任单位 are responsible as written, not led by the first
-        led = any(f.group("field").startswith("牵头") and abs(f.start() - match.start()) < 120 for f in fields)
+        led = any(FIELD_ROLES.get(f.group("field")) == "lead" and abs(f.start() - match.start()) < 120 for f in fields)
         lo = match.start("list")
         value = value.rstrip(" ,")
         if value.endswith(")") and value.count(")") > value.count("("):
