@@ -12,7 +12,9 @@ from core import roles, schema, settings
 REPO = Path(__file__).resolve().parent.parent
 PACKAGES = ("core", "ingest", "graph", "queries", "ui")
 # Role words that stand for something else where they are written, each with the reason.
-NOT_ROLE_WORDS = {("ingest/outline.py", "主办单位"): "a web page's footer label (主办单位:某市人民政府), where the body ends"}
+NOT_ROLE_WORDS = {
+    ("ingest/outline.py", "主办单位"): "a web page's footer label (主办单位:某市人民政府), where the body ends"
+}
 
 
 def _modules() -> list[Path]:
@@ -41,7 +43,9 @@ def _assigned_names(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
     for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
         names |= {target.id for target in targets if isinstance(target, ast.Name)}
     return names
 
