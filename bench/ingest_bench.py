@@ -333,7 +333,7 @@ def measure(name: str, corpus: Path, workers: int, keep: Path | None = None) -> 
         counts = graph_stats(store)
         stats_ms = (time.perf_counter() - stats_started) * 1000
         if keep is not None:  # as `python -m ingest` does after a bulk run: the query bench starts from a snapshot
-            store.compact(force=True)
+            store.rewrite_log(force=True)
             while store.db.connection.info("persistence").get("aof_rewrite_in_progress"):
                 time.sleep(0.2)
     finally:

@@ -1,9 +1,12 @@
-"""Shared fixtures: a real embedded store holding the five sample documents."""
+"""Shared fixtures: a real embedded store holding the five sample documents and four laws, and the
+command-line tools run in-process through their `main(argv)`."""
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -56,3 +59,29 @@ def fresh_store(tmp_path: Path) -> Iterator[FalkorStore]:
     finally:
         store.close()
         stop_server(folder)
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Cli = Callable[..., CliResult]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """`cli("graph", "stats", "--json", store=folder)` runs `python -m graph stats --json` in this process,
+    through the command's own `main(argv)`, with KG_STORE pointing at `store` when given."""
+
+    def run(package: str, *args: str, store: Path | None = None) -> CliResult:
+        if store is not None:
+            monkeypatch.setenv("KG_STORE", str(store))
+        capsys.readouterr()  # what earlier steps printed is not this command's output
+        code = importlib.import_module(f"{package}.__main__").main(list(args))
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run

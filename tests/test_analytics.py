@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 from graph.analytics import agency_network, agency_scores, analyze, citation_network, regulation_scores
-from tests.conftest import REPO, Seeded
+from tests.conftest import Cli, Seeded
 
 
 def test_the_gansu_regulator_is_the_most_central_agency(seeded: Seeded) -> None:
@@ -39,15 +36,8 @@ def test_citation_network_merges_ingested_laws(seeded: Seeded) -> None:
     assert scores["企业知识产权管理规范"].citing_documents == 2
 
 
-def test_analyze_cli_json(seeded: Seeded) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "graph", "analyze", "--json", "--limit", "3"],
-        cwd=REPO,
-        env={**os.environ, "KG_STORE": str(seeded.folder)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def test_analyze_cli_json(seeded: Seeded, cli: Cli) -> None:
+    result = cli("graph", "analyze", "--json", "--limit", "3", store=seeded.folder)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert len(data["agencies"]) == 3 and data["communities"] and data["regulations"]

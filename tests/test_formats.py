@@ -42,10 +42,6 @@ PAGE_FURNITURE = {
 }
 
 
-def sample_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
 def html_page(text: str, charset: str | None = "utf-8", container: str = 'div class="TRS_Editor"') -> str:
     """A government-site page around `text`: head with script and style, menu, breadcrumb,
     the article (one <p> per line, as the sites' CMS writes them), share bar and footer."""
@@ -142,7 +138,7 @@ def folder(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_html_keeps_the_main_text_and_drops_scripts_styles_navigation_and_footer(folder: Path) -> None:
-    text = sample_text(S000)
+    text = S000.read_text(encoding="utf-8")
     (folder / "page.html").write_text(html_page(text), encoding="utf-8")
     read = read_file(folder / "page.html")
     for word in ("shareTitle", "TRS_Editor", "margin", "首页", "政务公开", "版权所有", "网站标识码"):
@@ -156,7 +152,7 @@ def test_html_keeps_the_main_text_and_drops_scripts_styles_navigation_and_footer
 
 @pytest.mark.parametrize("container", ['div class="TRS_Editor"', 'div class="article"', "article", "td"])
 def test_html_repeated_cells_survive_whatever_the_container(folder: Path, container: str) -> None:
-    text = sample_text(S000)
+    text = S000.read_text(encoding="utf-8")
     page = html_page(text, container=container)
     if container == "td":
         page = page.replace("<td>", "<table><tr><td>").replace("</td>", "</td></tr></table>")
@@ -177,7 +173,7 @@ def test_html_repeated_cells_survive_whatever_the_container(folder: Path, contai
     ],
 )
 def test_html_charsets_declared_or_detected(folder: Path, declared: str | None, encoding: str, source: Path) -> None:
-    text = _encodable(sample_text(source), encoding)
+    text = _encodable(source.read_text(encoding="utf-8"), encoding)
     page = html_page(text, declared)
     if encoding == "big5":  # a Big5 site writes its menus in Traditional characters too
         page = _encodable(opencc.OpenCC("s2t").convert(page), encoding)
@@ -189,14 +185,14 @@ def test_html_charsets_declared_or_detected(folder: Path, declared: str | None, 
 
 
 def test_htm_suffix(folder: Path) -> None:
-    (folder / "page.htm").write_text(html_page(sample_text(S001)), encoding="utf-8")
+    (folder / "page.htm").write_text(html_page(S001.read_text(encoding="utf-8")), encoding="utf-8")
     assert "靖政办发〔2017〕130号" in read_file(folder / "page.htm").text
 
 
 def test_html_page_of_a_document_is_the_same_document(fresh_store: FalkorStore, folder: Path) -> None:
     for source in (S000, S001):  # without and with a document number
-        (folder / f"{source.stem}.txt").write_text(sample_text(source), encoding="utf-8")
-        (folder / f"{source.stem}.html").write_text(html_page(sample_text(source)), encoding="utf-8")
+        (folder / f"{source.stem}.txt").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / f"{source.stem}.html").write_text(html_page(source.read_text(encoding="utf-8")), encoding="utf-8")
     outcomes = ingest_paths([folder], fresh_store, workers=1)
     assert sorted(o.status for o in outcomes) == ["added", "added", "merged", "merged"], outcomes
     docs = documents(fresh_store)
@@ -205,7 +201,7 @@ def test_html_page_of_a_document_is_the_same_document(fresh_store: FalkorStore, 
 
 
 def test_html_page_with_an_extra_line_of_a_document_without_number(fresh_store: FalkorStore, folder: Path) -> None:
-    text = sample_text(S000)
+    text = S000.read_text(encoding="utf-8")
     (folder / "a.txt").write_text(text, encoding="utf-8")
     lines = text.splitlines()
     (folder / "b.html").write_text(html_page("\n".join([lines[0], "浏览次数：57", *lines[1:]])), encoding="utf-8")
@@ -256,7 +252,7 @@ def test_docx_automatic_numbering_becomes_outline_markers(folder: Path) -> None:
 
 
 def test_docx_of_a_document_is_the_same_document_with_the_same_measures(fresh_store: FalkorStore, folder: Path) -> None:
-    text = sample_text(S001)
+    text = S001.read_text(encoding="utf-8")
     (folder / "a.docx").write_bytes(make_docx(text.splitlines()))
     (folder / "b.txt").write_text(text, encoding="utf-8")
     outcomes = ingest_paths([folder], fresh_store, workers=1)
@@ -270,7 +266,7 @@ def test_docx_of_a_document_is_the_same_document_with_the_same_measures(fresh_st
 
 
 def test_pdf_text_layer(folder: Path) -> None:
-    lines = sample_text(S001).splitlines()
+    lines = S001.read_text(encoding="utf-8").splitlines()
     (folder / "a.pdf").write_bytes(make_pdf(lines))
     read = read_file(folder / "a.pdf")
     assert "市政府办公室关于印发靖江市创建国家知识产权强县工程试点县工作方案的通知" in read.text
@@ -279,7 +275,7 @@ def test_pdf_text_layer(folder: Path) -> None:
 
 
 def test_pdf_of_a_document_is_the_same_document(fresh_store: FalkorStore, folder: Path) -> None:
-    text = sample_text(S001)
+    text = S001.read_text(encoding="utf-8")
     (folder / "a.pdf").write_bytes(make_pdf(text.splitlines()))
     (folder / "b.txt").write_text(text, encoding="utf-8")
     outcomes = ingest_paths([folder], fresh_store, workers=1)
@@ -325,14 +321,14 @@ ENCODINGS = [
     ("encoding", "source", "bom"), ENCODINGS, ids=[f"{e}{'+bom' if b else ''}-{s.stem[:3]}" for e, s, b in ENCODINGS]
 )
 def test_encodings_are_detected(folder: Path, encoding: str, source: Path, bom: bytes) -> None:
-    text = _encodable(sample_text(source), encoding)
+    text = _encodable(source.read_text(encoding="utf-8"), encoding)
     (folder / "doc.txt").write_bytes(bom + text.encode(encoding))
     assert read_file(folder / "doc.txt").text == text.replace("\r\n", "\n")
 
 
 def test_every_encoding_of_a_document_is_one_document(fresh_store: FalkorStore, folder: Path) -> None:
     for index, (encoding, source, bom) in enumerate(ENCODINGS):
-        text = _encodable(sample_text(source), encoding)
+        text = _encodable(source.read_text(encoding="utf-8"), encoding)
         (folder / f"{index:02}_{encoding}.txt").write_bytes(bom + text.encode(encoding))
     outcomes = ingest_paths([folder], fresh_store, workers=1)
     assert [o.status for o in outcomes].count("added") == 2, [(o.path, o.status, o.reason) for o in outcomes]
@@ -346,15 +342,16 @@ def test_every_encoding_of_a_document_is_one_document(fresh_store: FalkorStore, 
 def test_a_traditional_copy_is_the_same_document(fresh_store: FalkorStore, folder: Path) -> None:
     to_traditional = opencc.OpenCC("s2t")
     for source in (S000, S001):  # without and with a document number
-        (folder / f"{source.stem}_a.txt").write_text(sample_text(source), encoding="utf-8")
-        (folder / f"{source.stem}_b_hant.txt").write_text(to_traditional.convert(sample_text(source)), encoding="utf-8")
+        text = source.read_text(encoding="utf-8")
+        (folder / f"{source.stem}_a.txt").write_text(text, encoding="utf-8")
+        (folder / f"{source.stem}_b_hant.txt").write_text(to_traditional.convert(text), encoding="utf-8")
     outcomes = ingest_paths([folder], fresh_store, workers=1)
     assert [o.status for o in outcomes] == ["added", "merged", "added", "merged"]
     assert all(len(d["sources"]) == 2 for d in documents(fresh_store))
 
 
 def test_big5_traditional_copy_of_a_simplified_document(fresh_store: FalkorStore, folder: Path) -> None:
-    text = sample_text(S001)
+    text = S001.read_text(encoding="utf-8")
     (folder / "a.txt").write_text(text, encoding="utf-8")
     traditional = _encodable(opencc.OpenCC("s2t").convert(text), "big5")
     (folder / "b.txt").write_bytes(traditional.encode("big5", errors="replace"))

@@ -10,9 +10,10 @@ from ingest.metadata import read_metadata
 from ingest.normalize import normalize
 from ingest.outline import parse_outline
 from ingest.regions import gazetteer
-from ingest.roles import find_assignments, find_cell_assignments, find_field_assignments
+from ingest.roles import find_cell_assignments
 from ingest.targets import find_targets
 from ingest.timeframes import find_deadlines
+from tests.samples import roles as shared_roles
 
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
 
@@ -28,11 +29,7 @@ def context(region: str, issuer: str | None = None, kind: str | None = None) -> 
 
 
 def roles(text: str, ctx: Context, first_leads: bool = False) -> list[tuple[str, str]]:
-    registry = AgencyRegistry()
-    mentions = find_mentions(text, ctx, registry)
-    found = find_assignments(text, 0, len(text), mentions, ctx, registry, first_leads)
-    found += find_field_assignments(text, 0, len(text), mentions, ctx, registry, first_leads)
-    return [(a.agency.name, a.role) for a in found]
+    return shared_roles(text, ctx, first_leads, fields=True)
 
 
 def test_a_share_bar_under_the_headline_does_not_end_the_body() -> None:

@@ -3,7 +3,6 @@ document the store refuses fails alone while the rest of its batch lands."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from dataclasses import replace
@@ -19,6 +18,7 @@ from ingest import run as run_module
 from ingest.load import Loader
 from ingest.run import ingest_paths, process_file
 from tests.conftest import SAMPLES
+from tests.samples import canonical_graph
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -27,13 +27,7 @@ from bench.make_corpus import make_corpus  # noqa: E402
 
 
 def _canonical(store: FalkorStore) -> list[str]:
-    graph = read_graph(store)
-    for node in graph["nodes"]:  # an agency's aliases are a set; their order is the order they were written
-        if isinstance(node["properties"].get("aliases"), list):
-            node["properties"]["aliases"] = sorted(node["properties"]["aliases"])
-    items = [json.dumps(n, sort_keys=True, ensure_ascii=False) for n in graph["nodes"]]
-    items += [json.dumps(r, sort_keys=True, ensure_ascii=False) for r in graph["relationships"]]
-    return sorted(items)
+    return canonical_graph(read_graph(store))
 
 
 def _ingest(folder: Path, corpus: Path, batch_docs: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -13,13 +13,9 @@ import pytest
 from ingest.metadata import Metadata, read_metadata, region_of_name
 from ingest.normalize import normalize
 from ingest.outline import parse_outline
+from tests.samples import sample
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
-
-
-def sample(prefix: str) -> str:
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    return path.read_text(encoding="utf-8")
 
 
 @cache

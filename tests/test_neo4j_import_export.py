@@ -7,8 +7,6 @@ import csv
 import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ import pytest
 from graph.dialect import NEO4J_SCHEMA
 from graph.export import Neo4jImport, read_graph, write_neo4j_import
 from graph.stats import graph_stats
-from tests.conftest import REPO, Seeded
+from tests.conftest import Cli, Seeded
 
 _TYPED = re.compile(r"^(?P<name>[A-Za-z_]\w*):(?P<type>long|double|boolean|string)(?P<array>\[\])?$")
 
@@ -161,18 +159,11 @@ def test_array_delimiter_avoids_the_data(tmp_path: Path) -> None:
     assert "aliases" not in records[1] and records[1]["note"] == ' "x", \r\n'
 
 
-def test_cli_prints_the_command(seeded: Seeded, tmp_path: Path) -> None:
+def test_cli_prints_the_command(seeded: Seeded, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "bulk"
-    env = {**os.environ, "KG_STORE": str(seeded.folder), "NEO4J_DATABASE": "neo4j"}
-    env.pop("KG_BACKEND", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "graph", "export", "--format", "neo4j-import", "-o", str(out)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    monkeypatch.setenv("NEO4J_DATABASE", "neo4j")
+    monkeypatch.delenv("KG_BACKEND", raising=False)
+    result = cli("graph", "export", "--format", "neo4j-import", "-o", str(out), store=seeded.folder)
     assert result.returncode == 0, result.stderr
     commands = [line for line in result.stdout.splitlines() if line.startswith("neo4j-admin database import full")]
     assert len(commands) == 1

@@ -28,6 +28,7 @@ from graph.store import GraphStore, ReadOnlyViolation, StoreError, open_store
 from ingest.run import FileOutcome, ingest_paths
 from queries.library import load_library
 from tests.conftest import REPO, SAMPLES, Seeded
+from tests.samples import canonical_rows
 
 LIVE = bool(os.environ.get("NEO4J_URI"))
 live = pytest.mark.skipif(
@@ -82,10 +83,6 @@ def neo4j_seeded() -> Iterator[Neo4jSeeded]:
         store.close()
 
 
-def _canonical(rows: list[dict[str, Any]]) -> list[str]:
-    return sorted(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in rows)
-
-
 @live
 def test_every_sample_is_added(neo4j_seeded: Neo4jSeeded) -> None:
     assert [o.status for o in neo4j_seeded.outcomes] == ["added"] * 5
@@ -109,7 +106,7 @@ def test_named_queries_give_the_same_answers(neo4j_seeded: Neo4jSeeded, seeded: 
         if "LIMIT" in query.cypher.upper():  # ties may pick different rows
             assert len(on_neo4j) == len(on_falkor), query.name
         else:
-            assert _canonical(on_neo4j) == _canonical(on_falkor), query.name
+            assert canonical_rows(on_neo4j) == canonical_rows(on_falkor), query.name
 
 
 @live

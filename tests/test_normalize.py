@@ -9,14 +9,7 @@ import pytest
 
 from ingest.normalize import detect_script, mask_noise, normalize, to_simplified
 from tests.samples import sample
-
-
-def quote(prefix: str, passage: str) -> str:
-    """`passage` as written (these tests normalise it themselves), checked to be copied verbatim from
-    the sample (`tests.samples.quote` returns it normalised)."""
-    assert passage in sample(prefix), f"not a passage of sample {prefix}: {passage!r}"
-    return passage
-
+from tests.samples import verbatim as quote  # these tests normalise it themselves
 
 # 000, (二十)/20: Word attributes scraped into the page right before two dates.
 NOISY_000 = quote(

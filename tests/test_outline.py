@@ -12,19 +12,11 @@ import pytest
 
 from ingest.normalize import normalize
 from ingest.outline import OutlineItem, body_end, cn_number, find_table_header, innermost, parse_outline
+from tests.samples import sample, sample_path
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "data" / "samples"
 GOLD = REPO / "tests" / "gold"
-
-
-def sample_path(prefix: str) -> Path:
-    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
-    return path
-
-
-def sample(prefix: str) -> str:
-    return sample_path(prefix).read_text(encoding="utf-8")
 
 
 def excerpt(prefix: str, begin: str, stop: str | None = None) -> str:

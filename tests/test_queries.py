@@ -10,6 +10,7 @@ import pytest
 
 from queries.library import load_library
 from tests.conftest import REPO, Seeded
+from tests.samples import canonical_rows
 
 GANSU = "甘肃省市场监督管理局"
 
@@ -204,13 +205,6 @@ LIMIT 200""",
 }
 
 
-def _canonical(rows: list[dict]) -> list[str]:
-    return sorted(
-        json.dumps({k: sorted(v, key=str) if isinstance(v, list) else v for k, v in row.items()}, ensure_ascii=False)
-        for row in rows
-    )
-
-
 def test_rewritten_queries_match_their_plain_definitions(seeded: Seeded) -> None:
     library = load_library()
     regions = [r["v"] for r in seeded.rows("MATCH (:Document)-[:COVERS]->(r:Region) RETURN DISTINCT r.name AS v")]
@@ -227,6 +221,6 @@ def test_rewritten_queries_match_their_plain_definitions(seeded: Seeded) -> None
         expected = seeded.store.read(REFERENCE[name], query.coerce(params))
         got = query.run(seeded.store, params)
         assert [list(r) for r in got[:1]] == [list(r) for r in expected[:1]], name  # same columns
-        assert _canonical(got) == _canonical(expected), (name, params)
+        assert canonical_rows(got) == canonical_rows(expected), (name, params)
         if name == "targets_by_region":
             assert [(r["region"], r["indicator"]) for r in got] == [(r["region"], r["indicator"]) for r in expected]

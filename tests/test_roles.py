@@ -10,17 +10,13 @@ from core.roles import FIRST_LEADS_RULE
 from ingest.agencies import AgencyRegistry, Context, find_mentions
 from ingest.normalize import normalize
 from ingest.roles import Assignment, find_assignments, find_field_assignments
-from tests.samples import gansu, jingjiang, national, quote, sample, zhejiang
+from tests.samples import gansu, jingjiang, national, quote, roles, sample, zhejiang
 
 
 def assign(text: str, context: Context, first_leads: bool = False) -> list[Assignment]:
     registry = AgencyRegistry()
     mentions = find_mentions(text, context, registry)
     return find_assignments(text, 0, len(text), mentions, context, registry, first_leads)
-
-
-def roles(text: str, context: Context, first_leads: bool = False) -> list[tuple[str, str]]:
-    return [(a.agency.name, a.role) for a in assign(text, context, first_leads)]
 
 
 def field_roles(text: str, context: Context) -> list[tuple[str, str, bool]]:

@@ -124,7 +124,9 @@ def test_interval_notation() -> None:
 
 def test_offsets_cover_the_expression() -> None:
     text = quote("000", "2014年6月底前完成申报,三季度完成评审工作,2014年底前下拨经费。")
-    for deadline in find_deadlines(text, 2014):
+    found = find_deadlines(text, 2014)
+    assert [d.text for d in found] == ["2014年6月底前", "三季度", "2014年底前"]
+    for deadline in found:
         assert text[deadline.start : deadline.end] == deadline.text
 
 
