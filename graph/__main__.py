@@ -9,12 +9,14 @@ import json
 import shlex
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from core.settings import store_path
 from graph.analytics import analyze
 from graph.export import FORMATS, Neo4jImport, export
 from graph.stats import graph_stats
-from graph.store import StoreError, open_store, store_path
+from graph.store import GraphStore, StoreError, open_store
 
 
 def _print_analysis(result: dict, as_json: bool) -> None:
@@ -54,55 +56,75 @@ def main(argv: list[str] | None = None) -> int:
     server = sub.add_parser("server", help="the embedded FalkorDB server of KG_STORE")
     server.add_argument("action", choices=["start", "stop", "status"])
     args = parser.parse_args(argv)
-
     try:
         if args.command == "server":
-            from graph.falkor_store import SOCKET, _connect, start_server, stop_server
-
-            folder = store_path()
-            if args.action == "start":
-                start_server(folder)
-                print(f"running: {folder}")
-            elif args.action == "stop":
-                print("stopped" if stop_server(folder) else "not running")
-            else:
-                print("running" if _connect(folder / SOCKET) else "not running")
-            return 0
+            return _server(args.action)
         store = open_store()
         try:
-            if args.command == "fulltext":
-                started = time.perf_counter()
-                store.ensure_fulltext()
-                print(f"full-text index of measure headings ready ({time.perf_counter() - started:.1f} s)")
-            elif args.command == "analyze":
-                _print_analysis(analyze(store, args.include_generic, args.limit), args.json)
-            elif args.command == "stats":
-                result = graph_stats(store)
-                if args.json:
-                    print(json.dumps(result, ensure_ascii=False, sort_keys=True))
-                else:
-                    print("nodes:")
-                    for label, n in result["nodes"].items():
-                        print(f"  {label:12} {n:>8}")
-                    print("relationships:")
-                    for rel_type, n in result["relationships"].items():
-                        print(f"  {rel_type:16} {n:>8}")
-            else:
-                written = export(store, args.format, args.out)
-                if isinstance(written, Neo4jImport):
-                    print(f"wrote {len(written.files)} CSV files to {written.folder}")
-                    print("import them into a new database with:")
-                    print(written.command)
-                    print(f"(also in {written.script}); then start the database and create the schema with:")
-                    print(shlex.join(["cypher-shell", "-d", written.database, "-f", str(written.schema)]))
-                else:
-                    print(f"wrote {args.out}")
+            COMMANDS[args.command](store, args)
         finally:
             store.close()
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def _server(action: str) -> int:
+    from graph.falkor_store import SOCKET, _connect, start_server, stop_server
+
+    folder = store_path()
+    if action == "start":
+        start_server(folder)
+        print(f"running: {folder}")
+    elif action == "stop":
+        print("stopped" if stop_server(folder) else "not running")
+    else:
+        print("running" if _connect(folder / SOCKET) else "not running")
+    return 0
+
+
+def _fulltext(store: GraphStore, _: argparse.Namespace) -> None:
+    started = time.perf_counter()
+    store.ensure_fulltext()
+    print(f"full-text index of measure headings ready ({time.perf_counter() - started:.1f} s)")
+
+
+def _analyze(store: GraphStore, args: argparse.Namespace) -> None:
+    _print_analysis(analyze(store, args.include_generic, args.limit), args.json)
+
+
+def _stats(store: GraphStore, args: argparse.Namespace) -> None:
+    result = graph_stats(store)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, sort_keys=True))
+        return
+    print("nodes:")
+    for label, n in result["nodes"].items():
+        print(f"  {label:12} {n:>8}")
+    print("relationships:")
+    for rel_type, n in result["relationships"].items():
+        print(f"  {rel_type:16} {n:>8}")
+
+
+def _export(store: GraphStore, args: argparse.Namespace) -> None:
+    written = export(store, args.format, args.out)
+    if not isinstance(written, Neo4jImport):
+        print(f"wrote {args.out}")
+        return
+    print(f"wrote {len(written.files)} CSV files to {written.folder}")
+    print("import them into a new database with:")
+    print(written.command)
+    print(f"(also in {written.script}); then start the database and create the schema with:")
+    print(shlex.join(["cypher-shell", "-d", written.database, "-f", str(written.schema)]))
+
+
+COMMANDS: dict[str, Callable[[GraphStore, argparse.Namespace], None]] = {
+    "fulltext": _fulltext,
+    "analyze": _analyze,
+    "stats": _stats,
+    "export": _export,
+}
 
 
 if __name__ == "__main__":

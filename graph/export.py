@@ -269,58 +269,8 @@ def write_neo4j_import(graph: Graph, out: Path, database: str | None = None) -> 
     out.mkdir(parents=True, exist_ok=True)
     database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
     delimiter = _array_delimiter(graph)
-
-    label_of: dict[str, str] = {}
-    by_label: dict[str, list[dict[str, Any]]] = {}
-    for node in graph["nodes"]:
-        if node["id"] is None:
-            raise ValueError(f"a node without an id cannot be imported: labels {node['labels']}")
-        label = node["labels"][0] if node["labels"] else "Node"
-        label_of[str(node["id"])] = label
-        by_label.setdefault(label, []).append(node)
-
-    node_files: list[Path] = []
-    for label, nodes in sorted(by_label.items()):
-        keys = sorted({k for n in nodes for k in n["properties"]} - {"id"})
-        types = {k: _column_type([n["properties"].get(k) for n in nodes]) for k in keys}
-        header = [f"id:ID({label})", ":LABEL", *(f"{k}:{types[k]}" for k in keys)]
-        rows = [
-            [
-                str(node["id"]),
-                delimiter.join(node["labels"] or [label]),
-                *(_cell(node["properties"].get(k), types[k], delimiter) for k in keys),
-            ]
-            for node in nodes
-        ]
-        path = out / f"nodes_{_safe(label)}.csv"
-        _write_rows(path, header, rows)
-        node_files.append(path)
-
-    by_group: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for rel in graph["relationships"]:
-        start, end = str(rel["start"]), str(rel["end"])
-        if start not in label_of or end not in label_of:
-            raise ValueError(f"relationship {rel['id']} ends at a node that is not exported")
-        by_group.setdefault((rel["type"], label_of[start], label_of[end]), []).append(rel)
-
-    relationship_files: list[Path] = []
-    for (rel_type, start_label, end_label), rels in sorted(by_group.items()):
-        keys = sorted({k for r in rels for k in r["properties"]})
-        types = {k: _column_type([r["properties"].get(k) for r in rels]) for k in keys}
-        header = [f":START_ID({start_label})", f":END_ID({end_label})", ":TYPE", *(f"{k}:{types[k]}" for k in keys)]
-        rows = [
-            [
-                str(rel["start"]),
-                str(rel["end"]),
-                rel_type,
-                *(_cell(rel["properties"].get(k), types[k], delimiter) for k in keys),
-            ]
-            for rel in rels
-        ]
-        path = out / f"relationships_{_safe(rel_type)}_{_safe(start_label)}_{_safe(end_label)}.csv"
-        _write_rows(path, header, rows)
-        relationship_files.append(path)
-
+    node_files, label_of = _node_files(graph, out, delimiter)
+    relationship_files = _relationship_files(graph, out, delimiter, label_of)
     command = neo4j_admin_command(database, node_files, relationship_files, delimiter)
     script = out / "neo4j-admin-import.sh"
     script.write_text(
@@ -336,6 +286,63 @@ def write_neo4j_import(graph: Graph, out: Path, database: str | None = None) -> 
     schema = out / "schema.cypher"
     schema.write_text("".join(f"{statement};\n" for statement in NEO4J_SCHEMA), encoding="utf-8")
     return Neo4jImport(out, node_files, relationship_files, delimiter, database, command, script, schema)
+
+
+def _node_files(graph: Graph, out: Path, delimiter: str) -> tuple[list[Path], dict[str, str]]:
+    """One CSV file per label; and the label of every node id (each label is its own ID space)."""
+    label_of: dict[str, str] = {}
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for node in graph["nodes"]:
+        if node["id"] is None:
+            raise ValueError(f"a node without an id cannot be imported: labels {node['labels']}")
+        label = node["labels"][0] if node["labels"] else "Node"
+        label_of[str(node["id"])] = label
+        by_label.setdefault(label, []).append(node)
+    files: list[Path] = []
+    for label, nodes in sorted(by_label.items()):
+        keys = sorted({k for n in nodes for k in n["properties"]} - {"id"})
+        types = {k: _column_type([n["properties"].get(k) for n in nodes]) for k in keys}
+        header = [f"id:ID({label})", ":LABEL", *(f"{k}:{types[k]}" for k in keys)]
+        rows = [
+            [
+                str(node["id"]),
+                delimiter.join(node["labels"] or [label]),
+                *(_cell(node["properties"].get(k), types[k], delimiter) for k in keys),
+            ]
+            for node in nodes
+        ]
+        path = out / f"nodes_{_safe(label)}.csv"
+        _write_rows(path, header, rows)
+        files.append(path)
+    return files, label_of
+
+
+def _relationship_files(graph: Graph, out: Path, delimiter: str, label_of: dict[str, str]) -> list[Path]:
+    """One CSV file per (type, start label, end label)."""
+    by_group: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for rel in graph["relationships"]:
+        start, end = str(rel["start"]), str(rel["end"])
+        if start not in label_of or end not in label_of:
+            raise ValueError(f"relationship {rel['id']} ends at a node that is not exported")
+        by_group.setdefault((rel["type"], label_of[start], label_of[end]), []).append(rel)
+    files: list[Path] = []
+    for (rel_type, start_label, end_label), rels in sorted(by_group.items()):
+        keys = sorted({k for r in rels for k in r["properties"]})
+        types = {k: _column_type([r["properties"].get(k) for r in rels]) for k in keys}
+        header = [f":START_ID({start_label})", f":END_ID({end_label})", ":TYPE", *(f"{k}:{types[k]}" for k in keys)]
+        rows = [
+            [
+                str(rel["start"]),
+                str(rel["end"]),
+                rel_type,
+                *(_cell(rel["properties"].get(k), types[k], delimiter) for k in keys),
+            ]
+            for rel in rels
+        ]
+        path = out / f"relationships_{_safe(rel_type)}_{_safe(start_label)}_{_safe(end_label)}.csv"
+        _write_rows(path, header, rows)
+        files.append(path)
+    return files
 
 
 def export(store: GraphStore, fmt: str, out: Path) -> Neo4jImport | None:

@@ -10,6 +10,7 @@ or skip the dot (`11开展…`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from core.roles import COLUMN_ROLES
@@ -142,101 +143,137 @@ def _heading(text: str, start: int, end: int) -> str:
     return heading.strip()[:80]
 
 
+@dataclass(frozen=True)
+class _Marker:
+    """A candidate item marker: its kind (cn, pcn, num, pnum, circ), value and place."""
+
+    kind: str
+    raw: str
+    number: int
+    start: int
+    end: int
+    line_start: bool
+
+
+class _Page:
+    """The text's layout facts that decide whether a marker can start an item."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        table_at = find_table_header(text)
+        self.table_mode = table_at is not None
+        # footers are looked for after the body has begun: a share bar under the headline is not the end
+        first_item = _FIRST_ITEM.search(text)
+        self.end_of_body = body_end(text, max(table_at or 0, first_item.start() if first_item else 0))
+        self.line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
+
+    def at_line_start(self, pos: int) -> bool:
+        back = pos
+        while back > 0 and self.text[back - 1] in " \t\u3000":
+            back -= 1
+        return back in self.line_starts
+
+    def long_line(self, pos: int) -> bool:
+        left = self.text.rfind("\n", 0, pos)
+        right = self.text.find("\n", pos)
+        return (right if right != -1 else len(self.text)) - left > _LONG_LINE
+
+    def markers(self) -> Iterator[_Marker]:
+        """Markers where an item can start: at a line start, or in a table or a very long line."""
+        for match in _MARKER.finditer(self.text, 0, self.end_of_body):
+            group = match.lastgroup or "num"
+            raw = match.group(group)
+            kind = "num" if group == "rnum" else group  # 1) is the same level as 1.
+            number = _value(kind, raw)
+            if number is None:
+                continue
+            line_start = self.at_line_start(match.start())
+            if not line_start and not (self.table_mode or self.long_line(match.start())):
+                continue
+            if kind == "num" and not line_start and match.group(0)[-1] not in ".、":
+                continue  # a number without its dot counts only at the start of a line (`11开展…`)
+            alone = match.group(0) == raw and self.text[match.end() : match.end() + 1] in "\n \t"
+            if kind == "num" and alone and not (self.table_mode and line_start):
+                continue  # a number alone on its line is a 序号 cell only inside a task table
+            yield _Marker(kind, raw, number, match.start(), match.end(), line_start)
+
+
+# stack entries: (kind, number, path, restart)
+_Open = tuple[str, int, str, bool]
+
+
+def _place(stack: list[_Open], marker: _Marker, last_main: dict[str, int]) -> tuple[int, bool] | None:
+    """Where a marker goes in the stack of open items (the index it replaces) and whether it starts a
+    sub-list; None when its number continues nothing."""
+    levels = [i for i, entry in enumerate(stack) if entry[0] == marker.kind]
+    number = marker.number
+    if not levels:
+        if number in (1, last_main.get(marker.kind, 0) + 1) or (marker.line_start and number <= 40):
+            return len(stack), False
+        return None
+    deepest = levels[-1]
+    previous = stack[deepest][1]
+    if number in (previous + 1, last_main.get(marker.kind, 0) + 1):
+        return deepest, stack[deepest][3]  # siblings of a sub-list item are sub-list items too
+    if number == 1 and marker.line_start:
+        return len(stack), True  # numbering starts again inside the item: a sub-list
+    if marker.line_start and previous < number <= previous + 3:
+        return deepest, stack[deepest][3]  # an item the source skipped or lost
+    return None
+
+
 def parse_outline(text: str) -> list[OutlineItem]:
     """All accepted outline items in document order."""
-    table_at = find_table_header(text)
-    table_mode = table_at is not None
-    # footers are looked for after the body has begun: a share bar under the headline is not the end
-    first_item = _FIRST_ITEM.search(text)
-    end_of_body = body_end(text, max(table_at or 0, first_item.start() if first_item else 0))
-    line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
-
-    def at_line_start(pos: int) -> bool:
-        back = pos
-        while back > 0 and text[back - 1] in " \t\u3000":
-            back -= 1
-        return back in line_starts
-
-    def long_line(pos: int) -> bool:
-        left = text.rfind("\n", 0, pos)
-        right = text.find("\n", pos)
-        return (right if right != -1 else len(text)) - left > _LONG_LINE
-
-    # stack entries: (kind, number, path, restart)
-    stack: list[tuple[str, int, str, bool]] = []
+    page = _Page(text)
+    stack: list[_Open] = []
     last_main: dict[str, int] = {}  # last number per marker kind outside sub-lists (global numbering)
-    raw_items: list[tuple[str, str | None, str, int, int, int, str]] = []
+    raw_items: list[tuple[str, str | None, _Marker, str]] = []
     paths: set[str] = set()
-    for match in _MARKER.finditer(text, 0, end_of_body):
-        group = match.lastgroup or "num"
-        raw = match.group(group)
-        kind = "num" if group == "rnum" else group  # 1) is the same level as 1.
-        number = _value(kind, raw)
-        if number is None:
+    for marker in page.markers():
+        placed = _place(stack, marker, last_main)
+        if placed is None:
             continue
-        line_start = at_line_start(match.start())
-        if not line_start and not (table_mode or long_line(match.start())):
-            continue
-        if kind == "num" and not line_start and match.group(0)[-1] not in ".、":
-            continue  # a number without its dot counts only at the start of a line (`11开展…`)
-        if (
-            kind == "num"
-            and match.group(0) == raw
-            and text[match.end() : match.end() + 1] in "\n \t"
-            and not (table_mode and line_start)
-        ):
-            continue  # a number alone on its line is a 序号 cell only inside a task table
-        levels = [i for i, entry in enumerate(stack) if entry[0] == kind]
-        accepted_at: int | None = None
-        restart = False
-        if levels:
-            deepest = levels[-1]
-            previous = stack[deepest][1]
-            if number in (previous + 1, last_main.get(kind, 0) + 1):
-                accepted_at = deepest
-            elif number == 1 and line_start:
-                accepted_at = len(stack)  # numbering starts again inside the item: a sub-list
-                restart = True
-            elif line_start and previous < number <= previous + 3:
-                accepted_at = deepest  # an item the source skipped or lost
-        elif number in (1, last_main.get(kind, 0) + 1) or (line_start and number <= 40):
-            accepted_at = len(stack)
-        if accepted_at is None:
-            continue
-        if levels and accepted_at == levels[-1]:
-            restart = stack[accepted_at][3]  # siblings of a sub-list item are sub-list items too
+        accepted_at, restart = placed
         del stack[accepted_at:]
         parent_path = stack[-1][2] if stack else None
-        label = _label(kind, raw)
+        label = _label(marker.kind, marker.raw)
         path = f"{parent_path}/{label}" if parent_path else label
         if path in paths:
             continue  # a repeated number is text, not a new item
         paths.add(path)
-        stack.append((kind, number, path, restart))
+        stack.append((marker.kind, marker.number, path, restart))
         if not restart and not any(entry[3] for entry in stack):
-            last_main[kind] = number
-        in_cell = table_mode and kind in {"pnum", "circ"} and len(stack) >= 2 and stack[-2][0] == "num"
+            last_main[marker.kind] = marker.number
+        in_cell = page.table_mode and marker.kind in {"pnum", "circ"} and len(stack) >= 2 and stack[-2][0] == "num"
         # a sub-list inside a table row ((1)(2) in its task cell) carries no facts of its own: the row does
-        unit = parent_path if ((restart or in_cell) and table_mode and parent_path) else path
-        raw_items.append((path, parent_path, kind, number, match.start(), match.end(), unit))
+        unit = parent_path if ((restart or in_cell) and page.table_mode and parent_path) else path
+        raw_items.append((path, parent_path, marker, unit))
+    return _with_row_units(_items(text, raw_items, page.end_of_body))
 
+
+def _items(text: str, raw_items: list[tuple[str, str | None, _Marker, str]], end_of_body: int) -> list[OutlineItem]:
+    """Items whose spans end where the next item starts (the last one at the end of the body)."""
     items: list[OutlineItem] = []
-    for index, (path, parent, kind, number, start, text_start, unit) in enumerate(raw_items):
-        end = raw_items[index + 1][4] if index + 1 < len(raw_items) else end_of_body
+    for index, (path, parent, marker, unit) in enumerate(raw_items):
+        end = raw_items[index + 1][2].start if index + 1 < len(raw_items) else end_of_body
         items.append(
             OutlineItem(
                 path=path,
                 parent_path=parent,
-                kind=kind,
-                number=number,
-                start=start,
-                text_start=text_start,
+                kind=marker.kind,
+                number=marker.number,
+                start=marker.start,
+                text_start=marker.end,
                 end=end,
                 unit_path=unit,
-                heading=_heading(text, text_start, end),
+                heading=_heading(text, marker.end, end),
             )
         )
-    # A unit path must name a row measure: follow restarts up to the first non-restart item.
+    return items
+
+
+def _with_row_units(items: list[OutlineItem]) -> list[OutlineItem]:
+    """A unit path must name a row measure: follow restarts up to the first non-restart item."""
     by_path = {item.path: item for item in items}
     resolved: list[OutlineItem] = []
     for item in items:
