@@ -45,6 +45,7 @@ BARS: dict[str, float] = {
 }
 DEFAULT_GOLD = REPO_ROOT / "tests" / "gold"
 SAMPLES = REPO_ROOT / "data" / "samples"
+MENTIONS_FROM = 2  # the gold conventions version that annotates regions named in the text
 _PREFIX = 6  # measure text: characters of first_words compared (gold keeps 8; tolerate a slip at the end)
 
 PredictedDoc = dict[str, Any]
@@ -289,9 +290,13 @@ def score(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str, Counts]:
         relation = item.get("relation") or ""
         return (_text(item.get("name")) or "", relation, None if relation == "covers" else _path(item.get("measure")))
 
+    predicted_regions = predicted.get("regions") or []
+    if gold.get("conventions", 1) < MENTIONS_FROM:
+        # gold written before regions named in the text were annotated: their mentions are not scored
+        predicted_regions = [r for r in predicted_regions if r.get("relation") != "mentioned"]
     results["regions"] = _sets(
         map(region, gold.get("regions") or []),
-        map(region, predicted.get("regions") or []),
+        map(region, predicted_regions),
         lambda k: f"{k[0]} {k[1]}" + (f" {k[2]}" if k[2] else ""),
     )
 
@@ -351,6 +356,7 @@ READS: dict[str, str] = {
     ),
     "covers": "MATCH (d:Document)-[:COVERS]->(r:Region) RETURN d.id AS doc, r.name AS name",
     "assigned": "MATCH (m:Measure)-[:ASSIGNED_TO]->(r:Region) RETURN m.doc_id AS doc, m.path AS path, r.name AS name",
+    "mentioned": "MATCH (d:Document)-[:MENTIONS]->(r:Region) RETURN d.id AS doc, r.name AS name",
     "targets": (
         "MATCH (m:Measure)-[:HAS_TARGET]->(t:Target) RETURN m.doc_id AS doc, m.path AS path, t.value AS value, "
         "t.unit AS unit, t.indicator AS indicator, t.comparator AS comparator"
@@ -398,6 +404,8 @@ def predicted_from_graph(store: GraphStore) -> dict[str, PredictedDoc]:
         doc["regions"].append({"name": row["name"], "relation": "covers", "measure": None})
     for doc, row in rows(READS["assigned"]):
         doc["regions"].append({"name": row["name"], "relation": "assigned", "measure": row["path"]})
+    for doc, row in rows(READS["mentioned"]):
+        doc["regions"].append({"name": row["name"], "relation": "mentioned", "measure": None})
     for doc, row in rows(READS["targets"]):
         doc["targets"].append(
             {

@@ -13,6 +13,7 @@ from core.records import RegionRecord
 from core.schema import LEVEL_OF_REGION
 from core.text import normalize_title
 from ingest.citations import find_doc_numbers
+from ingest.furniture import PortalFields
 from ingest.outline import cn_number
 from ingest.regions import COUNTRY, gazetteer
 
@@ -27,7 +28,19 @@ _PLAN_HEADING = re.compile(
 )
 _PRINTED_PLAN = re.compile(r"印发\s*《?(?P<t>[^《》\n]{4,100}?)》?\s*(?:的通知|的函)")
 _SIGN_DATE = re.compile(
-    r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})?\s*日?\s*$", re.MULTILINE
+    r"^\s*(?P<y>(?:19|20)\d{2})(?:\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})?\s*日?|(?P<m8>[01]\d)(?P<d8>[0-3]\d))\s*$",
+    re.MULTILINE,
+)
+# The end of a notice's title, to join a title printed over two or three lines.
+_TITLE_END = re.compile(r"(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函)$")
+# The plan a notice prints: 现将《X》印发给你们 / 制定了《X》,现予印发 / 《X》已经…同意,现印发给你们.
+_PRINTS = re.compile(
+    r"《(?P<t>[^《》\n]{4,100})》[^。《\n]{0,60}?(?:印发给你们|印发你们|现予印发|予以印发|现印发|现予发布|印发给各)"
+)
+# Who made it, said in the notice when it signs nowhere: X联合A、B…制定《…》 / X制定了《…》,现印发.
+_MAKERS = re.compile(
+    r"(?:^|[,。;:\n])\s*(?P<x>[^,。;:《》\n]{2,60}?)(?:(?:联合|会同)(?P<y>[^。;:《》\n]{2,240}?))?"
+    r"(?:等\d*个?部门)?(?:共同|联合)?(?:研究)?(?:制定|起草|编制|修订)了?《"
 )
 _PUBLISHED = re.compile(
     r"(?:发布日期|发布时间|发文日期|日期)?\s*[:]?\s*(?P<y>20\d{2}|19\d{2})[-/.年](?P<m>\d{1,2})"
@@ -53,46 +66,28 @@ class Metadata:
     region: RegionRecord | None = None
     year: int | None = None
     header_end: int = 0
+    issuer_hint: str | None = None  # where the bodies that issue it are named when nothing signs
 
 
 def _clean_line(line: str) -> str:
     return re.sub(r"\s+", "", line)
 
 
-def read_metadata(text: str, body_start: int) -> Metadata:
-    """`text` is the normalised analysis text; `body_start` is where the first outline item starts."""
+def read_metadata(text: str, body_start: int, portal: PortalFields | None = None) -> Metadata:
+    """`text` is the normalised analysis text (page furniture blanked); `body_start` is where the first
+    outline item starts; `portal` is what the page's metadata block said (the fallback of each field)."""
+    portal = portal or PortalFields()
     meta = Metadata(header_end=body_start)
     header = text[:body_start] if body_start > 0 else text[:1500]
-
-    notice = [m for m in _NOTICE_TITLE.finditer(header) if "《" not in m.group(0)[:1]]
-    headline = _HEADLINE.search(header)
-    if notice:
-        meta.title = normalize_title(_clean_line(max(notice, key=lambda m: len(m.group(0))).group(0)))
-    elif headline:
-        meta.title = normalize_title(headline.group("t"))
-    else:
-        heading = _PLAN_HEADING.search(header)
-        if heading:
-            meta.title = normalize_title(heading.group("t"))
-    quoted = [(q.start(), q.end()) for q in re.finditer(r"《[^《》]*》", header)]
-    for match in _PRINTED_PLAN.finditer(header):
-        if any(a < match.start() < b for a, b in quoted):
-            continue  # 《国家知识产权局关于印发<2014年…计划>的通知》: a cited text, not this one
-        meta.alt_titles.append(normalize_title(match.group("t")))
-    if headline:
-        meta.alt_titles.append(normalize_title(headline.group("t")))
-    for heading in _PLAN_HEADING.finditer(header):
-        meta.alt_titles.append(normalize_title(heading.group("t")))
-    titles = [t for t in dict.fromkeys(meta.alt_titles) if t and t != meta.title]
-    # a heading printed on two lines is read line by line too: keep only the whole title
-    meta.alt_titles = [t for t in titles if not any(t != o and t in o for o in titles)]
-
-    meta.doc_number = _own_number(text, header)
+    _titles(header, portal, meta)
+    meta.doc_number = _own_number(text, header) or _portal_number(portal)
     _signature(text, header, meta)
     if meta.issued is None and not meta.issuers:
         _signature(text, text[-400:], meta)  # a plan without a notice signs at its end
-    published = _published(header)
-    meta.published = published
+    if not meta.issuers:
+        meta.issuer_hint = _issuer_hint(header, meta) or "、".join(portal.issuers) or None
+    meta.issued = meta.issued or _dated_number(header) or portal.issued
+    meta.published = portal.published or _published(header)
     years = [int(y) for t in [meta.title or "", *meta.alt_titles] for y in re.findall(r"((?:19|20)\d{2})年", t)]
     if years:
         meta.year = years[0]
@@ -102,11 +97,108 @@ def read_metadata(text: str, body_start: int) -> Metadata:
     return meta
 
 
+def _header_lines(header: str) -> list[str]:
+    return [line.strip() for line in header.splitlines() if line.strip()]
+
+
+def _notice_titles(lines: list[str]) -> list[str]:
+    """Notice titles of the header (`…关于…的通知`), joined when printed over two or three lines, with
+    the issuer's line before a title that starts with 关于."""
+    found: list[str] = []
+    for index, line in enumerate(lines):
+        if "关于" not in line[:60] or line.startswith("《"):
+            continue
+        candidate, last = line, index
+        while not _TITLE_END.search(candidate) and last + 1 < len(lines) and last - index < 2 and len(candidate) < 120:
+            last += 1
+            candidate += lines[last]
+        if not _NOTICE_TITLE.fullmatch(candidate):
+            continue
+        before = lines[index - 1] if index > 0 else ""
+        if candidate.startswith("关于") and _is_signer_line(before):
+            candidate = before + candidate
+        found.append(candidate)
+    return found
+
+
+def _is_signer_line(line: str) -> bool:
+    names = [n for n in re.split(r"[ \t\u3000]+", line) if n]
+    return bool(names) and len(line) <= 60 and all(_SIGNER.fullmatch(n) for n in names)
+
+
+def _titles(header: str, portal: PortalFields, meta: Metadata) -> None:
+    """The title: the notice's own title line, else the portal's, a web headline, the plan the notice
+    prints, or the plan's heading; the others that name this document become alternative titles."""
+    notices = _notice_titles(_header_lines(header))
+    headline = _HEADLINE.search(header)
+    printed = [normalize_title(m.group("t")) for m in _PRINTS.finditer(header)]
+    if notices:
+        meta.title = normalize_title(_clean_line(max(notices, key=len)))
+    elif portal.title and _NOTICE_TITLE.fullmatch(_clean_line(portal.title)):
+        meta.title = normalize_title(portal.title)
+    elif headline:
+        meta.title = normalize_title(headline.group("t"))
+    elif printed:
+        meta.title = printed[0]
+    else:
+        heading = _PLAN_HEADING.search(header)
+        if heading:
+            meta.title = normalize_title(heading.group("t"))
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"《[^《》]*》", header)]
+    for match in _PRINTED_PLAN.finditer(header):
+        if any(a < match.start() < b for a, b in quoted):
+            continue  # 《国家知识产权局关于印发<2014年…计划>的通知》: a cited text, not this one
+        meta.alt_titles.append(normalize_title(match.group("t")))
+    meta.alt_titles += printed
+    if headline:
+        meta.alt_titles.append(normalize_title(headline.group("t")))
+    for heading in _PLAN_HEADING.finditer(header):
+        meta.alt_titles.append(normalize_title(heading.group("t")))
+    titles = [t for t in dict.fromkeys(meta.alt_titles) if t and t != meta.title]
+    # a heading printed on two lines is read line by line too: keep only the whole title
+    meta.alt_titles = [t for t in titles if not any(t != o and t in o for o in titles)]
+
+
+def _issuer_hint(header: str, meta: Metadata) -> str | None:
+    """Where the issuers are named when nothing signs: the notice title before 关于, the notice's own
+    words (X联合A、B…制定《…》), or the plan title's leading body (国家知识产权局2013年工作要点). The
+    pipeline resolves the bodies it names."""
+    title = meta.title or ""
+    if "关于" in title[:60] and title.index("关于") >= 2:
+        return title[: title.index("关于")]
+    made = _MAKERS.search(header)
+    if made and _SIGNER.search(made.group("x")):
+        return made.group("x") + ("、" + made.group("y") if made.group("y") else "")
+    for candidate in (title, *meta.alt_titles):
+        if candidate and not candidate.startswith("关于"):
+            return candidate
+    return None
+
+
+def _portal_number(portal: PortalFields) -> str | None:
+    numbers = find_doc_numbers(portal.doc_number or "")
+    return numbers[0].value if numbers else None
+
+
+def _dated_number(header: str) -> str | None:
+    """A header line holding the document's number and its date (苏政发〔2009〕1号 2009年1月5日)."""
+    for line in header.splitlines():
+        numbers = find_doc_numbers(line)
+        if not numbers:
+            continue
+        date = _SIGN_DATE.match(line[numbers[0].end :])
+        if date:
+            return _iso(date)
+    return None
+
+
 def _own_number(text: str, header: str) -> str | None:
     """The document's own number: alone on a header line, after a 文号 label, or in the file name at the end."""
     for line in header.splitlines():
         stripped = _LABELLED_NUMBER.sub("", line.strip())
         numbers = find_doc_numbers(stripped)
+        if numbers and _SIGN_DATE.match(stripped[numbers[0].end :]):
+            stripped = stripped[: numbers[0].end]  # the number followed by the date on one line
         if numbers and len(_clean_line(stripped)) <= len(_clean_line(stripped[numbers[0].start : numbers[0].end])) + 2:
             return numbers[0].value
         if _LABELLED_NUMBER.search(line) and numbers:
@@ -128,8 +220,7 @@ def _signature(text: str, header: str, meta: Metadata) -> None:
         date = _SIGN_DATE.match(_arabic_date(line))
         if not date:
             continue
-        y, mo, d = int(date.group("y")), int(date.group("m")), date.group("d")
-        meta.issued = f"{y:04d}-{mo:02d}-{int(d):02d}" if d else f"{y:04d}-{mo:02d}"
+        meta.issued = _iso(date)
         back = index - 1
         while back >= 0 and _STAMP.match(lines[back][1]):
             back -= 1
@@ -142,6 +233,11 @@ def _signature(text: str, header: str, meta: Metadata) -> None:
             back -= 1
         meta.issuer_text = "、".join(meta.issuers) or None
         return
+
+
+def _iso(date: re.Match[str]) -> str:
+    y, mo, d = int(date.group("y")), int(date.group("m") or date.group("m8")), date.group("d") or date.group("d8")
+    return f"{y:04d}-{mo:02d}-{int(d):02d}" if d else f"{y:04d}-{mo:02d}"
 
 
 _CN_DATE = re.compile(
@@ -170,14 +266,15 @@ def _published(header: str) -> str | None:
     return None
 
 
-def region_of_name(name: str) -> RegionRecord | None:
-    """The region a body's or a title's name starts with (国家/全国 → the country)."""
+def region_of_name(name: str, within: str | None = None) -> RegionRecord | None:
+    """The region a body's or a title's name starts with (国家/全国 → the country); a name that several
+    regions share (通州区) is the one inside `within` (a province id) when it is among them."""
     if name.startswith(("国家", "全国", "国务院", "中共中央", "中华人民共和国")):
         return COUNTRY
     stripped = re.sub(r"^(?:\d{4}年度?|中共)", "", name)
     if stripped.startswith(("国家", "全国", "国务院", "中华人民共和国")):
         return COUNTRY
-    found = gazetteer().longest_prefix_match(stripped)
+    found = gazetteer().longest_prefix_match(stripped, within)
     if not found:
         return None
     size, region = found
@@ -189,11 +286,29 @@ def region_of_name(name: str) -> RegionRecord | None:
         size, region = size + deeper[0], deeper[1]
 
 
+_PROVINCE_NAMES = re.compile(
+    "|".join(sorted((r.name for r in gazetteer().by_id.values() if r.level == "province"), key=len, reverse=True))
+)
+
+
+def _named_province(text: str) -> str | None:
+    """The province named most often in the text's opening (to tell 通州区 of 南通 from 通州区 of 北京)."""
+    counts: dict[str, int] = {}
+    for match in _PROVINCE_NAMES.finditer(text[:3000]):
+        counts[match.group(0)] = counts.get(match.group(0), 0) + 1
+    if not counts:
+        return None
+    region = gazetteer().resolve(max(counts, key=lambda name: counts[name]))
+    return region.id if region else None
+
+
 def _jurisdiction(text: str, meta: Metadata) -> None:
-    region = region_of_name(meta.issuers[0]) if meta.issuers else None
+    within = _named_province(text)
+    names = meta.issuers[:1] or ([meta.issuer_hint] if meta.issuer_hint else [])
+    region = region_of_name(names[0], within) if names else None
     if region is None:
         for title in [meta.title or "", *meta.alt_titles]:
-            region = region_of_name(title) or region_of_name(re.sub(r"^.*?关于印发", "", title))
+            region = region_of_name(title, within) or region_of_name(re.sub(r"^.*?关于印发", "", title), within)
             if region:
                 break
     if region is None and len(_NATIONAL_HINT.findall(text)) >= 2:

@@ -27,6 +27,53 @@ def mask_noise(text: str) -> str:
     return text
 
 
+# Mirror sites annotate characters with their pinyin: 专(zhuān)利, 實(shí)施. A syllable: an optional
+# initial, one to three vowels (tone-marked or not), an optional final, an optional tone digit.
+_VOWELS = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = rf"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[{_VOWELS}]{{1,3}}(?:ng|n|r)?[1-5]?"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]{_SYLLABLE}[)）]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]*")
+# Doubled punctuation (`,、` `,,` `。。`) and mojibake (锟斤拷 from a UTF-8 replacement character
+# read as GBK, runs of ? left where characters were lost).
+_DOUBLED = re.compile(r"(?<=[,，、;；])[,，、;；]+|(?<=。)。+")
+_MOJIBAKE = re.compile(r"(?:锟斤拷|烫烫烫|屯屯屯|\ufffd)+|\?(?:[ \t\u3000]*\?)+")
+
+
+def mask_mirror_noise(text: str) -> str:
+    """Mirror-site and scraping noise out of the analysis text, every offset kept: pinyin annotations are
+    taken out of the word they split (the word's characters close up, the spaces go to its end, so
+    专(zhuān)利法 reads 专利法 followed by blanks), doubled punctuation and mojibake become spaces."""
+    if _PINYIN.search(text):
+        text = _close_up_pinyin(text)
+    text = _DOUBLED.sub(lambda m: " " * len(m.group(0)), text)
+    return _MOJIBAKE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _close_up_pinyin(text: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for match in _PINYIN.finditer(text):
+        if match.start() < pos:
+            continue
+        # the run: from the annotated character's word start through the Chinese characters and
+        # annotations that follow it without a break
+        start = match.start() - 1
+        end = match.end()
+        while True:
+            after = _CJK_RUN.match(text, end).end()
+            more = _PINYIN.match(text, after) if after > end else None
+            if more is None:
+                end = after
+                break
+            end = more.end()
+        run = text[start:end]
+        letters = _PINYIN.sub("", run)
+        out.append(text[pos:start] + letters + " " * (len(run) - len(letters)))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 _HANT_ONLY = set("們這來說時會後國與對發關學經為實現動過點進應開體機將當長義問區電產業務質書術")
 _HANS_ONLY = set("们这来说时会后国与对发关学经为实现动过点进应开体机将当长义问区电产业务质书术")
 
@@ -69,7 +116,7 @@ def _half_width(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The analysis text: noise blanked, Simplified, half-width punctuation, same length as the input."""
-    return _half_width(to_simplified(mask_noise(text)))
+    return _half_width(to_simplified(mask_mirror_noise(mask_noise(text))))
 
 
 def comparison_key(text: str) -> str:

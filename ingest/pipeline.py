@@ -21,8 +21,16 @@ from spacy.tokens import Doc
 
 from core.roles import FIRST_LEADS_RULE
 from core.text import title_key
-from ingest.agencies import AgencyRegistry, Context, find_internal_departments, find_mentions, local_kind
+from ingest.agencies import (
+    AgencyRegistry,
+    Context,
+    find_internal_departments,
+    find_mentions,
+    local_kind,
+    unknown_agency,
+)
 from ingest.citations import find_citations
+from ingest.furniture import PortalFields, blank, chrome_spans, read_portal_fields
 from ingest.metadata import Metadata, read_law_metadata, read_metadata
 from ingest.outline import parse_outline, table_columns
 from ingest.read import ReadWarning
@@ -34,6 +42,7 @@ from ingest.timeframes import find_deadlines
 # Each component and the extensions it sets, with what a failed step leaves for the steps after it:
 # nothing found, never a guess (a factory, so that no two documents share a list).
 COMPONENTS: dict[str, dict[str, Any]] = {
+    "page_furniture": {"portal": PortalFields},
     "policy_outline": {"outline": list, "table_columns": lambda: None},
     "policy_metadata": {"meta": Metadata, "context": Context, "registry": AgencyRegistry, "issuers": list},
     "agency_matcher": {"mentions": list},
@@ -59,6 +68,18 @@ def _body(doc: Doc) -> tuple[int, int]:
     return (items[0].start, items[-1].end) if items else (0, 0)
 
 
+@Language.component("page_furniture")
+def page_furniture(doc: Doc) -> Doc:
+    """A web page's metadata block read (then blanked) and its chrome blanked, offsets kept."""
+    if doc._.law:
+        doc._.portal = PortalFields()
+        return doc
+    portal = read_portal_fields(doc._.text)
+    doc._.portal = portal
+    doc._.text = blank(doc._.text, portal.spans + chrome_spans(doc._.text))
+    return doc
+
+
 @Language.component("policy_outline")
 def policy_outline(doc: Doc) -> Doc:
     # laws and regulations are citation targets: their articles are not plan measures
@@ -71,14 +92,13 @@ def policy_outline(doc: Doc) -> Doc:
 @Language.component("policy_metadata")
 def policy_metadata(doc: Doc) -> Doc:
     text = doc._.text
-    meta = read_law_metadata(text) if doc._.law else read_metadata(text, _body(doc)[0])
+    meta = read_law_metadata(text) if doc._.law else read_metadata(text, _body(doc)[0], doc._.portal)
     context = Context(region=meta.region or COUNTRY, issuer=None, issuer_kind=None)
-    issuers: list[tuple[str, str]] = []  # (as written, canonical)
-    for written in meta.issuers:
-        # the issuer's own name may be an alias (国家知识产权局办公室) or a body the table lacks
-        mentions = find_mentions(written, context, AgencyRegistry())
-        whole = [m for m in mentions if m.start == 0 and m.end == len(written)]
-        issuers.append((written, whole[0].agency.name if whole else written))
+    issuers = [(written, _canonical_issuer(written, context)) for written in meta.issuers]
+    if not issuers and meta.issuer_hint:
+        issuers = _hinted_issuers(meta.issuer_hint, context)
+        meta.issuers = [written for written, _ in issuers]
+        meta.issuer_text = "、".join(canonical for _, canonical in issuers) or None
     if issuers:
         context.issuer = issuers[0][1]
         context.issuer_kind = local_kind(context.issuer)
@@ -87,6 +107,45 @@ def policy_metadata(doc: Doc) -> Doc:
     doc._.context = context
     doc._.registry = AgencyRegistry()
     return doc
+
+
+def _canonical_issuer(written: str, context: Context) -> str:
+    """A signer's canonical name: its own name may be an alias (国家知识产权局办公室) or a body the table lacks."""
+    mentions = find_mentions(written, context, AgencyRegistry())
+    whole = [m for m in mentions if m.start == 0 and m.end == len(written)]
+    return whole[0].agency.name if whole else written
+
+
+_BETWEEN_ISSUERS = re.compile(r"^[\s、,和及与]*$")
+
+
+def _hinted_issuers(hint: str, context: Context) -> list[tuple[str, str]]:
+    """The bodies a title or a notice names before anything else (`辽宁省人民政府 国家知识产权局…`,
+    `X联合A、B…`), in order: the first named leads a joint document."""
+    registry = AgencyRegistry()
+    found: list[tuple[str, str]] = []
+    pos = 0
+    mentions = [m for m in find_mentions(hint, context, registry) if not m.agency.generic]
+    for piece in re.finditer(r"[^\s、,]+", hint):
+        inside = [m for m in mentions if piece.start() <= m.start and m.end <= piece.end()]
+        if not _BETWEEN_ISSUERS.match(hint[pos : piece.start()]):
+            break
+        if inside and inside[0].start == piece.start():
+            last = piece.start()
+            for mention in inside:
+                if not _BETWEEN_ISSUERS.match(hint[last : mention.start]):
+                    break
+                found.append((hint[mention.start : mention.end], mention.agency.name))
+                last = mention.end
+            if last != piece.end():
+                break  # the bodies end inside the piece (国家知识产权局2013年工作要点)
+        else:
+            body = unknown_agency(piece.group(0), context, registry)
+            if body is None:
+                break
+            found.append((piece.group(0), body.name))
+        pos = piece.end()
+    return found
 
 
 @Language.component("agency_matcher")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from ingest.agencies import AgencyRegistry, Context
+from ingest.furniture import PortalFields
 from ingest.metadata import Metadata
 from ingest.normalize import normalize
 from ingest.outline import parse_outline
@@ -18,15 +19,16 @@ HELDOUT5 = Path(__file__).resolve().parent / "fixtures" / "heldout5"
 
 def test_components_are_registered_in_order() -> None:
     assert build_nlp().pipe_names == list(COMPONENTS)
-    assert len(COMPONENTS) == 8
+    assert len(COMPONENTS) == 9 and next(iter(COMPONENTS)) == "page_furniture"
 
 
 def test_a_failed_step_leaves_nothing_found() -> None:
     for name in COMPONENTS:
-        if name == "policy_metadata":
+        if name in {"policy_metadata", "page_furniture"}:
             continue
         empty = empty_results(name)
         assert empty and all(value in ([], None) for value in empty.values()), name
+    assert empty_results("page_furniture")["portal"] == PortalFields()
     metadata = empty_results("policy_metadata")
     assert metadata["meta"] == Metadata() and metadata["issuers"] == []
     assert metadata["context"] == Context() and metadata["registry"] == AgencyRegistry()

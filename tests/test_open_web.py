@@ -1,0 +1,204 @@
+"""Policy pages as the open web serves them: portal metadata blocks, chrome around the text, mirror
+noise, titles and issuers in the header instead of a signature. One test per kind of sentence, on
+examples written for the test (not copied from any page)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from core.records import SourceText
+from ingest.extract import extract
+from ingest.furniture import blank, chrome_spans, read_portal_fields
+from ingest.metadata import read_metadata
+from ingest.normalize import normalize
+
+BODY = "一、总体要求\n(一)加强专利保护。(市知识产权局负责)\n(二)推进质押融资。(市金融局负责)\n"
+
+
+def _extract(text: str, name: str = "page.txt") -> tuple:
+    source = SourceText(name, text, hashlib.sha256(text.encode()).hexdigest(), "utf-8", "txt")
+    result = extract(source)
+    return result.document, result
+
+
+def _blanked(text: str) -> str:
+    analysis = normalize(text)
+    return blank(analysis, read_portal_fields(analysis).spans + chrome_spans(analysis))
+
+
+# --- portal metadata blocks --------------------------------------------------------------------
+
+
+def test_a_portal_block_with_several_fields_on_a_line() -> None:
+    text = normalize(
+        "索引号: 11370700/2021-00077 分类: 科技\n发布机构: 某某县人民政府 文号: 某政发〔2021〕9号\n"
+        "成文日期: 2021-03-02 发布日期: 2021-03-05 有效性: 有效\n名称: 某某县人民政府关于印发某某工作方案的通知\n"
+    )
+    fields = read_portal_fields(text)
+    assert fields.doc_number == "某政发〔2021〕9号" and fields.issuers == ["某某县人民政府"]
+    assert (fields.issued, fields.published) == ("2021-03-02", "2021-03-05")
+    assert fields.title == "某某县人民政府关于印发某某工作方案的通知"
+    assert not blank(text, fields.spans).strip()  # the whole block is furniture
+
+
+def test_a_bracketed_numbered_portal_block_is_not_an_outline() -> None:
+    page = (
+        "1. [主题分类] 知识产权\n2. [发文机构] 某某市知识产权局\n3. [成文日期] 2022-05-10\n"
+        "4. [发文字号] 某知发〔2022〕3号\n5. [发布日期] 2022-05-12\n\n"
+        "某某市知识产权局关于印发某某行动方案的通知\n各有关单位:\n现将《某某行动方案》印发给你们。\n"
+        "某某市知识产权局\n2022年5月10日\n" + BODY
+    )
+    document, result = _extract(page)
+    assert [m.path for m in result.measures] == ["一", "一/(一)", "一/(二)"]
+    assert document.doc_number == "某知发〔2022〕3号" and document.published == "2022-05-12"
+
+
+def test_a_bullet_list_block_gives_each_label_the_next_line() -> None:
+    text = normalize("• 发文字号\n• 某知联办〔2022〕5号\n• 索引号\n• 0055/2022-00009\n• 发布日期\n• 2022-04-11\n")
+    fields = read_portal_fields(text)
+    assert fields.doc_number == "某知联办〔2022〕5号" and fields.published == "2022-04-11"
+
+
+def test_a_table_header_is_not_a_portal_block() -> None:
+    text = normalize("序号\n工作任务\n时间进度\n责任单位\n1\n开展专利导航\n年底前\n市知识产权局\n")
+    assert read_portal_fields(text).spans == []
+
+
+def test_the_portal_date_of_writing_is_the_fallback_of_the_signature() -> None:
+    portal = read_portal_fields(normalize("成文日期: 2021-03-02 发布日期: 2021-03-05\n"))
+    signed = normalize("关于印发某某方案的通知\n某某市人民政府\n2021年2月27日\n")
+    assert read_metadata(signed, len(signed), portal).issued == "2021-02-27"
+    unsigned = normalize("关于印发某某方案的通知\n各有关单位:\n")
+    assert read_metadata(unsigned, len(unsigned), portal).issued == "2021-03-02"
+
+
+# --- chrome ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "当前位置:首页 > 政务公开 > 政策文件",
+        "首页 >> 信息公开 >> 通知公告",
+        ">政务>政策文件>通知",
+        "字号:【大 中 小】",
+        "【打印本页】 【关闭窗口】",
+        "分享到:",
+        "发布时间:2020-03-01 来源:本网 浏览次数:88",
+        "首页 | 政务公开 | 办事服务 | 互动交流",
+        "版权所有:某某市人民政府 某ICP备12345678号",
+        "主办单位:某某市人民政府办公室 技术支持:某某公司",
+        "政务服务热线:12345",
+        "请输入关键词",
+        "登录 | 注册",
+        "某某市人民政府关于印发某某方案的通知_某某市人民政府网",
+    ],
+)
+def test_chrome_lines_are_blanked(line: str) -> None:
+    assert not _blanked(f"{line}\n").strip()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(三)鼓励支持行业协会等组织牵头注册地理标志商标。(省市场监管局负责)",
+        "检索分析服务平台建设。",
+        "1.建立专利导航服务平台 | 公共服务",
+        "二、加强知识产权保护",
+    ],
+)
+def test_policy_lines_are_not_chrome(line: str) -> None:
+    assert _blanked(f"{line}\n").strip() == normalize(line).strip()
+
+
+def test_blanking_keeps_every_offset() -> None:
+    page = "当前位置:首页 > 通知\n" + BODY
+    assert len(_blanked(page)) == len(page) and _blanked(page).endswith(normalize(BODY))
+
+
+# --- mirror noise ------------------------------------------------------------------------------
+
+
+def test_pinyin_annotations_close_up_the_word_they_split() -> None:
+    text = "推进专(zhuān)利导航,由市知(zhī)识产权局负责。"
+    analysis = normalize(text)
+    assert len(analysis) == len(text)
+    assert "专利导航" in analysis and "市知识产权局负责" in analysis
+
+
+def test_words_in_brackets_are_not_pinyin() -> None:
+    assert normalize("世界知识产权组织(WIPO)和(app)") == "世界知识产权组织(WIPO)和(app)"
+
+
+def test_doubled_punctuation_and_lost_characters_are_blanked() -> None:
+    assert normalize("专利、、商标,,版权。。") == "专利、 商标, 版权。 "
+    assert normalize("国家知识产权局? ? ??\n") == "国家知识产权局" + " " * 6 + "\n"
+    assert normalize("锟斤拷专利") == "   专利"
+
+
+# --- titles, numbers and dates in the header ---------------------------------------------------
+
+
+def test_a_notice_title_printed_over_two_lines_after_its_issuer() -> None:
+    text = normalize("某某市人民政府\n关于印发某某市知识产权强市\n\n建设工作方案的通知\n某政〔2019〕5号\n" + BODY)
+    meta = read_metadata(text, text.index("一、"))
+    assert meta.title == "某某市人民政府关于印发某某市知识产权强市建设工作方案的通知"
+    assert meta.doc_number == "某政〔2019〕5号"
+
+
+def test_the_plan_a_headerless_notice_prints_is_its_title() -> None:
+    text = normalize("各县(市、区)人民政府:\n现将《某某省专利转化运用行动方案》印发给你们,请认真贯彻执行。\n" + BODY)
+    meta = read_metadata(text, text.index("一、"))
+    assert meta.title == "某某省专利转化运用行动方案"
+
+
+def test_a_number_and_its_date_on_one_header_line() -> None:
+    text = normalize("省政府关于印发某某纲要的通知\n苏政发〔2010〕3号 2010年1月8日\n各市人民政府:\n" + BODY)
+    meta = read_metadata(text, text.index("一、"))
+    assert (meta.doc_number, meta.issued) == ("苏政发〔2010〕3号", "2010-01-08")
+
+
+def test_a_signature_date_written_without_separators() -> None:
+    text = normalize("关于印发某某方案的通知\n各有关单位:\n现印发给你们。\n20150306\n" + BODY)
+    assert read_metadata(text, text.index("一、")).issued == "2015-03-06"
+
+
+# --- issuers without a signature ---------------------------------------------------------------
+
+
+def test_joint_issuers_named_in_the_title_in_their_order() -> None:
+    page = "浙江省科学技术厅 浙江省财政厅关于印发某某专项资金管理办法的通知\n各市科技局、财政局:\n" + BODY
+    document, result = _extract(page)
+    issued_by = [r for r in result.relations if r.type == "ISSUED_BY"]
+    names = {a.id: a.name for a in result.agencies}
+    assert [names[r.dst_id] for r in issued_by] == ["浙江省科学技术厅", "浙江省财政厅"]
+    assert document.region == "浙江省"
+
+
+def test_issuers_named_in_the_notice_when_nothing_signs() -> None:
+    page = (
+        "各设区市有关单位:\n安徽省市场监督管理局联合安徽省公安厅、安徽省商务厅制定了《安徽省商标保护行动计划》,"
+        "现印发给你们。\n" + BODY
+    )
+    _, result = _extract(page)
+    names = {a.id: a.name for a in result.agencies}
+    issuers = [names[r.dst_id] for r in result.relations if r.type == "ISSUED_BY"]
+    assert issuers == ["安徽省市场监督管理局", "安徽省公安厅", "安徽省商务厅"]
+
+
+def test_a_plan_titled_with_its_body_is_issued_by_it() -> None:
+    page = "国家知识产权局2016年工作要点\n2016年是“十三五”的开局之年。\n" + BODY
+    document, result = _extract(page)
+    names = {a.id: a.name for a in result.agencies}
+    assert [names[r.dst_id] for r in result.relations if r.type == "ISSUED_BY"] == ["国家知识产权局"]
+    assert document.level == "national"
+
+
+def test_a_bare_district_government_resolves_to_the_district_the_title_names() -> None:
+    page = "区政府关于印发通州区江苏省知识产权强区建设方案的通知\n各镇人民政府:\n" + BODY
+    document, result = _extract(page)
+    names = {a.id: a.name for a in result.agencies}
+    assert [names[r.dst_id] for r in result.relations if r.type == "ISSUED_BY"] == ["南通市通州区人民政府"]
+    assert (document.region, document.level) == ("通州区", "county")
