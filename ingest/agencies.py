@@ -1,7 +1,9 @@
 """Agency mentions → canonical agencies, resolved in the document's context.
 
 The alias table is data (`data/agencies.json`); this module only knows the rules for reading it:
-- national aliases name one body everywhere (国办 → 国务院办公厅);
+- national aliases name one body everywhere (国办 → 国务院办公厅), the one of the document's year
+  (质检总局 in 2016 → 国家质量监督检验检疫总局); a bare short form that also names a local kind
+  (知识产权局) is the national body only in a national document;
 - local aliases need a prefix: a level word (省/市/县/区, the document's own jurisdiction at that
   level) or a region name (杭州市局, 甘肃省市场监管局); the bare 局 means a body of the issuer's
   kind (省局 in a provincial IP office's plan → that province's 知识产权局);
@@ -38,12 +40,37 @@ GENERIC_NAME = re.compile(
 _SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:司|处|室|稽查局|分局)(?![\u4e00-\u9fff]{0,1}(?:长|员))")
 # Department names too common to be read outside a 局内 list (every body has an 办公室).
 _NOT_BARE = {"办公室", "专利局", "局办公室"}
+# A national body's short form without these (旅游局, 统计局) may be a local body of the same kind.
+_NATIONAL_MARKS = ("国家", "国务院", "中国", "中华", "全国", "中央", "中共中央", "最高")
 _LEVEL_WORDS = {"省": "province", "市": "city", "县": "county", "区": "county", "州": "city"}
 
 
 @dataclass(frozen=True)
+class Period:
+    """A national body's name over the years it was used: [start, end), None for open."""
+
+    name: str
+    start: int | None
+    end: int | None
+
+    def holds(self, year: int) -> bool:
+        return (self.start is None or self.start <= year) and (self.end is None or year < self.end)
+
+
+def in_year(periods: tuple[Period, ...], year: int | None) -> str:
+    """The name of the body that existed in `year`; the current one when the year is unknown."""
+    if year is not None:
+        for period in periods:
+            if period.holds(year):
+                return period.name
+    return next((p.name for p in periods if p.end is None), periods[-1].name)
+
+
+@dataclass(frozen=True)
 class AliasTable:
-    national: dict[str, str]  # alias → canonical
+    national: dict[str, tuple[Period, ...]]  # alias → the bodies it named, by period
+    national_bare: dict[str, tuple[Period, ...]]  # short forms that are national only in national documents
+    national_names: frozenset[str]
     national_parent: dict[str, str]
     departments: dict[str, str]  # department short name → owning bureau
     local: dict[str, tuple[str, tuple[str, ...]]]  # alias → (template, allowed levels)
@@ -61,11 +88,15 @@ def _bracket_variants(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def alias_table() -> AliasTable:
     data = json.loads(TABLE_PATH.read_text(encoding="utf-8"))
-    national: dict[str, str] = {}
+    national: dict[str, list[Period]] = {}
+    bare: dict[str, list[Period]] = {}
     parents: dict[str, str] = {}
     for entry in data["national"]:
+        period = Period(entry["name"], entry.get("from"), entry.get("until"))
         for alias in entry["aliases"]:
-            national[alias] = entry["name"]
+            national.setdefault(alias, []).append(period)
+        for alias in entry.get("bare_in_national", ()):
+            bare.setdefault(alias, []).append(period)
         if entry.get("parent"):
             parents[entry["name"]] = entry["parent"]
     departments = {dept: owner for owner, depts in data["departments_of"].items() for dept in depts}
@@ -90,8 +121,10 @@ def alias_table() -> AliasTable:
     alternatives = sorted(surface, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(a) for a in alternatives))
     rewrites = data.get("rewrites", {})
+    names = frozenset(entry["name"] for entry in data["national"])
     return AliasTable(
-        national, parents, departments, local, kinds, generic, pattern,
+        {a: tuple(p) for a, p in national.items()}, {a: tuple(p) for a, p in bare.items()}, names, parents,
+        departments, local, kinds, generic, pattern,
         tuple(rewrites.get("prefix", {}).items()), tuple(rewrites.get("suffix", {}).items()),
     )  # fmt: skip
 
@@ -103,6 +136,7 @@ class Context:
     region: RegionRecord = field(default_factory=lambda: COUNTRY)
     issuer: str | None = None
     issuer_kind: str | None = None  # the local kind of the issuer (知识产权局), for the bare 局
+    year: int | None = None  # bodies are named as they were in the document's year
 
     @property
     def bureau(self) -> str | None:
@@ -221,6 +255,28 @@ def resolve_local(alias: str, region: RegionRecord) -> str | None:
     return None
 
 
+def _local_mention(text: str, alias: str, start: int, end: int, context: Context) -> tuple[int, AgencyRecord] | None:
+    """A local body: its alias after a region or level word (杭州市局, 省市场监管局) → (its start, the body).
+    Written bare in a national document, a short form that also names a national body is that body."""
+    table = alias_table()
+    prefix = _prefix_region(text, start, context)
+    if prefix is None:
+        if alias in table.national_bare and context.region.level == "country":
+            return start, make_agency(in_year(table.national_bare[alias], context.year), COUNTRY)
+        return None
+    size, region = prefix
+    if alias == "局":
+        if not context.issuer_kind or text[end : end + 1] in {"长", "领", "务"}:
+            return None
+        template = table.kinds.get(context.issuer_kind)
+        name = template.format(region=official_name(region), short=short_name(region)) if template else None
+    else:
+        name = resolve_local(alias, region)
+    if name is None:
+        return None
+    return start - size, make_agency(name, region)
+
+
 def find_mentions(text: str, context: Context, registry: AgencyRegistry) -> list[Mention]:
     """Every agency mention in `text` (normalised analysis text), left to right, non-overlapping."""
     table = alias_table()
@@ -230,7 +286,9 @@ def find_mentions(text: str, context: Context, registry: AgencyRegistry) -> list
         start, end = match.span()
         record: AgencyRecord | None = None
         if alias in table.national:
-            name = table.national[alias]
+            if not alias.startswith(_NATIONAL_MARKS) and _prefix_region(text, start, context) is not None:
+                continue  # 婺源县旅游局: a local body of the same kind, kept by name by the role step
+            name = in_year(table.national[alias], context.year)
             parent = table.national_parent.get(name)
             record = make_agency(name, COUNTRY, parent)
         elif alias in {"我局", "本局"}:
@@ -243,25 +301,14 @@ def find_mentions(text: str, context: Context, registry: AgencyRegistry) -> list
             owner = table.departments[alias]
             if context.bureau != owner:
                 continue  # 公共服务司 is a department of its bureau only in that bureau's documents
-            record = make_agency(owner + alias, COUNTRY if owner in table.national.values() else context.region, owner)
+            record = make_agency(owner + alias, COUNTRY if owner in table.national_names else context.region, owner)
         elif alias in table.generic:
             record = generic_agency(alias, context)
         else:
-            prefix = _prefix_region(text, start, context)
-            if prefix is None:
+            local = _local_mention(text, alias, start, end, context)
+            if local is None:
                 continue
-            size, region = prefix
-            if alias == "局":
-                if not context.issuer_kind or text[end : end + 1] in {"长", "领", "务"}:
-                    continue
-                template = alias_table().kinds.get(context.issuer_kind)
-                name = template.format(region=official_name(region), short=short_name(region)) if template else None
-            else:
-                name = resolve_local(alias, region)
-            if name is None:
-                continue
-            start -= size
-            record = make_agency(name, region)
+            start, record = local
         if record is None:
             continue
         if mentions and start < mentions[-1].end:
@@ -302,7 +349,7 @@ def find_internal_departments(
                 owner = context.issuer
             if owner is None:
                 continue
-            parent = registry.get(make_agency(owner, COUNTRY if owner in table.national.values() else context.region))
+            parent = registry.get(make_agency(owner, COUNTRY if owner in table.national_names else context.region))
             dept = make_agency(owner + name, COUNTRY if parent.level == "national" else context.region, owner)
             found.append(Mention(offset + part.start(), offset + part.end(), registry.get(dept, name)))
     return found

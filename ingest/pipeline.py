@@ -93,7 +93,7 @@ def policy_outline(doc: Doc) -> Doc:
 def policy_metadata(doc: Doc) -> Doc:
     text = doc._.text
     meta = read_law_metadata(text) if doc._.law else read_metadata(text, _body(doc)[0], doc._.portal)
-    context = Context(region=meta.region or COUNTRY, issuer=None, issuer_kind=None)
+    context = Context(region=meta.region or COUNTRY, issuer=None, issuer_kind=None, year=meta.year)
     issuers = [(written, _canonical_issuer(written, context)) for written in meta.issuers]
     if not issuers and meta.issuer_hint:
         issuers = _hinted_issuers(meta.issuer_hint, context)

@@ -221,3 +221,34 @@ def test_region_at_level_words_of_a_county_level_city() -> None:
     province = context.region_at("省")
     assert city is not None and city.name == "靖江市"
     assert province is not None and province.name == "江苏省"
+
+
+# --- bodies as named in the document's year ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "year", "name"),
+    [
+        ("质检总局", 2016, "国家质量监督检验检疫总局"),
+        ("工商总局", 2015, "国家工商行政管理总局"),
+        ("文化部", 2015, "文化部"),
+        ("文化部", 2019, "文化和旅游部"),
+        ("银监会", 2016, "中国银行业监督管理委员会"),
+        ("市场监管总局", 2020, "国家市场监督管理总局"),
+        ("国家知识产权局", 2010, "国家知识产权局"),
+    ],
+)
+def test_a_national_short_form_names_the_body_of_the_documents_year(written: str, year: int, name: str) -> None:
+    context = Context(region=national().region, year=year)
+    assert resolved(f"由{written}负责", context) == [(written, name)]
+
+
+def test_a_bare_local_kind_in_a_national_list_of_bodies_is_the_national_body() -> None:
+    text = "(市场监管总局、农业农村部、知识产权局负责)"
+    context = Context(region=national().region, year=2021)
+    assert [name for _, name in resolved(text, context)] == ["国家市场监督管理总局", "农业农村部", "国家知识产权局"]
+    assert resolved("(知识产权局负责)", zhejiang()) == []  # in a provincial plan it names no body by itself
+
+
+def test_a_local_body_of_a_national_kind_is_not_the_national_body() -> None:
+    assert all(name != "国家旅游局" for _, name in resolved("婺源县旅游局配合", jingjiang()))
