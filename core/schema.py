@@ -43,6 +43,7 @@ SCHEMA = Schema(
         Relationship("RESPONSIBLE_FOR", (("Agency", "Measure"),)),
         Relationship("SUPPORTS", (("Agency", "Measure"),)),
         Relationship("ASSIGNED_TO", (("Measure", "Region"),)),
+        Relationship("MENTIONS", (("Document", "Region"),)),
         Relationship("CITES", (("Document", "Regulation"), ("Measure", "Regulation"))),
         Relationship("IMPLEMENTS", (("Document", "Regulation"), ("Measure", "Regulation"))),
         Relationship("SAME_AS", (("Regulation", "Document"),), extracted=False),

@@ -117,6 +117,7 @@ def extract(source: SourceText) -> ExtractionResult:
         _roles,
         _departments,
         _executors,
+        _mentioned_regions,
         _citations,
         _deadlines,
         _targets,
@@ -230,6 +231,19 @@ def _executors(facts: Facts, doc: Doc) -> None:
             continue
         facts.add_region(executor)
         facts.relate("ASSIGNED_TO", ("Measure", measure.id), ("Region", executor.id), clause_start, clause_end)
+
+
+def _mentioned_regions(facts: Facts, doc: Doc) -> None:
+    """Regions the text names, once each (the first time), but the document's own jurisdiction."""
+    covered = doc._.meta.region.id if doc._.meta.region else None
+    seen: set[str] = set()
+    for mention in doc._.region_mentions:
+        region = mention.region
+        if region.id == covered or region.id in seen:
+            continue
+        seen.add(region.id)
+        facts.add_region(region)
+        facts.relate("MENTIONS", ("Document", facts.doc_id), ("Region", region.id), mention.start, mention.end)
 
 
 def _citations(facts: Facts, doc: Doc) -> None:

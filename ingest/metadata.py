@@ -97,6 +97,11 @@ def read_metadata(text: str, body_start: int, portal: PortalFields | None = None
     return meta
 
 
+def heading_titles(text: str) -> list[str]:
+    """Plan titles standing on a line of their own anywhere in the text (the document's own headings)."""
+    return [normalize_title(m.group("t")) for m in _PLAN_HEADING.finditer(text)]
+
+
 def _header_lines(header: str) -> list[str]:
     return [line.strip() for line in header.splitlines() if line.strip()]
 

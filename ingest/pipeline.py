@@ -31,10 +31,10 @@ from ingest.agencies import (
 )
 from ingest.citations import find_citations
 from ingest.furniture import PortalFields, blank, chrome_spans, read_portal_fields
-from ingest.metadata import Metadata, read_law_metadata, read_metadata
+from ingest.metadata import Metadata, heading_titles, read_law_metadata, read_metadata
 from ingest.outline import parse_outline, table_columns
 from ingest.read import ReadWarning
-from ingest.regions import COUNTRY, gazetteer
+from ingest.regions import COUNTRY, find_region_mentions, gazetteer
 from ingest.roles import find_assignments, find_cell_assignments, find_field_assignments
 from ingest.targets import find_targets
 from ingest.timeframes import find_deadlines
@@ -51,6 +51,7 @@ COMPONENTS: dict[str, dict[str, Any]] = {
     "target_matcher": {"targets": list},
     "role_assigner": {"assignments": list},
     "executor_matcher": {"executors": list},
+    "region_matcher": {"region_mentions": list},
 }
 for _extension in ("text", "law", *(name for found in COMPONENTS.values() for name in found)):
     if not Doc.has_extension(_extension):
@@ -161,7 +162,8 @@ def agency_matcher(doc: Doc) -> Doc:
 @Language.component("citation_matcher")
 def citation_matcher(doc: Doc) -> Doc:
     meta = doc._.meta
-    own_titles = {title_key(t) for t in [meta.title or "", *meta.alt_titles] if t}
+    # its titles, and any plan heading standing on a line of its own (the plan its notice prints)
+    own_titles = {title_key(t) for t in [meta.title or "", *meta.alt_titles, *heading_titles(doc._.text)] if t}
     own_numbers = {meta.doc_number} if meta.doc_number else set()
     doc._.citations = find_citations(doc._.text, own_titles, own_numbers)
     return doc
@@ -231,6 +233,15 @@ def executor_matcher(doc: Doc) -> Doc:
             offset += len(name) + 1
         found.extend((match.start(), match.end(), pos, region) for pos, region in regions)
     doc._.executors = found
+    return doc
+
+
+@Language.component("region_matcher")
+def region_matcher(doc: Doc) -> Doc:
+    """Every region the text names by its full name (a shared name read inside the document's province)."""
+    region = doc._.meta.region
+    province = gazetteer().province_of(region.id) if region else None
+    doc._.region_mentions = find_region_mentions(doc._.text, province.id if province else None)
     return doc
 
 

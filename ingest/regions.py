@@ -82,10 +82,12 @@ class Gazetteer:
         order = {"country": 0, "province": 1, "city": 2, "county": 3}
         return min((self.by_id[i] for i in ids), key=lambda r: order.get(r.level, 9))
 
-    def longest_suffix_match(self, text: str, within: str | None = None) -> tuple[int, RegionRecord] | None:
+    def longest_suffix_match(
+        self, text: str, within: str | None = None, short_ok: bool = True
+    ) -> tuple[int, RegionRecord] | None:
         """The longest region name that `text` ends with: (length, region)."""
         for size in range(min(len(text), 12), 1, -1):
-            record = self.resolve(text[-size:], within)
+            record = self.resolve(text[-size:], within, short_ok)
             if record is not None:
                 return size, record
         return None
@@ -187,3 +189,45 @@ def official_name(region: RegionRecord) -> str:
         ):
             return parent.name + region.name
     return region.name
+
+
+_REGION_END = re.compile("[省市区县州盟旗团]")
+_SHORT_NAME_OK = 3  # a two-character name (和县, 兴县, 代县) is a word too often: only right after its parent
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    start: int
+    end: int
+    region: RegionRecord
+
+
+def find_region_mentions(text: str, within: str | None = None) -> list[RegionMention]:
+    """Every administrative region named in `text` by its full name, left to right; a name several
+    regions share is read inside `within` (a province id). A unit written with its parent (苏州市吴江区,
+    江苏省苏州市) is one mention, the deeper unit's."""
+    gaz = gazetteer()
+    found: list[RegionMention] = []
+    for end_char in _REGION_END.finditer(text):
+        end = end_char.end()
+        # right after a region, a shared name (朝阳区) is the one inside it
+        inside = found[-1].region.id if found and found[-1].end < end <= found[-1].end + 12 else within
+        match = gaz.longest_suffix_match(text[max(0, end - 12) : end], inside, short_ok=False)
+        if match is None:
+            continue
+        size, region = match
+        if region.id == COUNTRY.id:
+            continue
+        start = end - size
+        if found and start < found[-1].end:
+            continue  # inside a longer name already taken
+        if size < _SHORT_NAME_OK and not (found and found[-1].end == start and _parent_of(found[-1].region, region)):
+            continue
+        if found and found[-1].end == start and _parent_of(found[-1].region, region):
+            found.pop()  # the parent written before its unit: the unit alone
+        found.append(RegionMention(start, end, region))
+    return found
+
+
+def _parent_of(parent: RegionRecord, child: RegionRecord) -> bool:
+    return any(a.id == parent.id for a in gazetteer().ancestors(child.id)[1:])

@@ -5,10 +5,14 @@ Sentences are copied from data/samples/*.txt and normalised first, as the pipeli
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
+from core.records import SourceText
 from core.text import normalize_title, title_key
 from ingest.citations import Citation, find_citations, find_doc_numbers
+from ingest.extract import extract
 from ingest.normalize import normalize
 from tests.samples import quote, sample
 
@@ -228,3 +232,46 @@ def test_laws_to_be_revised_are_cited_but_not_implemented() -> None:
         ("专利代理条例", False),
         ("职务发明条例", False),
     ]
+
+
+# --- own references and short names ----------------------------------------------------------------
+
+
+def _cited(text: str, own: set[str] | None = None) -> list[tuple[str | None, str | None]]:
+    return [(c.title, c.doc_number) for c in find_citations(normalize(text), own or set(), set())]
+
+
+def test_a_short_name_cites_the_title_it_abbreviates() -> None:
+    text = (
+        "深入实施《知识产权强国建设纲要(2021—2035年)》(以下简称《纲要》)。\n"
+        "(一)落实《纲要》部署,推进《纲要》任务。"
+    )
+    assert _cited(text) == [("知识产权强国建设纲要(2021—2035年)", None)] * 3
+
+
+def test_a_bare_kind_refers_back_to_the_last_title_of_that_kind() -> None:
+    text = "根据《某某省人民政府关于加强知识产权保护的意见》,结合实际。\n1.按照《意见》要求开展执法。"
+    assert _cited(text) == [("某某省人民政府关于加强知识产权保护的意见", None)] * 2
+
+
+def test_a_bare_kind_with_nothing_to_refer_to_is_not_a_citation() -> None:
+    assert _cited("1.各地要按照《实施方案》要求抓好落实。") == []
+
+
+def test_the_documents_own_short_name_is_not_a_citation() -> None:
+    own = {title_key("某某市知识产权强市建设实施方案")}
+    text = "现将《某某市知识产权强市建设实施方案》(以下简称《方案》)印发给你们。\n一、《方案》的目标"
+    assert _cited(text, own) == []
+
+
+def test_attachments_are_not_citations() -> None:
+    assert _cited("附件:1.《2021年重点任务分工表》\n2.《联系人回执》\n") == []
+
+
+def test_the_plan_heading_a_notice_prints_is_not_a_citation() -> None:
+    page = (
+        "各有关单位:\n《某某市专利质押融资工作方案》已经市政府同意,现印发给你们。\n\n"
+        "某某市专利质押融资工作方案\n一、工作目标\n(一)扩大质押融资规模。(市知识产权局负责)\n"
+    )
+    source = SourceText("p.txt", page, hashlib.sha256(page.encode()).hexdigest(), "utf-8", "txt")
+    assert [r for r in extract(source).regulations] == []

@@ -19,7 +19,7 @@ HELDOUT5 = Path(__file__).resolve().parent / "fixtures" / "heldout5"
 
 def test_components_are_registered_in_order() -> None:
     assert build_nlp().pipe_names == list(COMPONENTS)
-    assert len(COMPONENTS) == 9 and next(iter(COMPONENTS)) == "page_furniture"
+    assert len(COMPONENTS) == 10 and next(iter(COMPONENTS)) == "page_furniture"
 
 
 def test_a_failed_step_leaves_nothing_found() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.records import RegionRecord
-from ingest.regions import COUNTRY, county_short_names, gazetteer
+from ingest.regions import COUNTRY, county_short_names, find_region_mentions, gazetteer
 
 
 def resolve(name: str, within: str | None = None) -> RegionRecord:
@@ -113,3 +113,31 @@ def test_longest_prefix_match_reads_the_issuer_region() -> None:
 def test_thirty_four_provinces_plus_the_corps() -> None:
     provinces = [r for r in gazetteer().by_id.values() if r.level == "province"]
     assert len(provinces) == 35
+
+
+# --- regions named in the text ------------------------------------------------------------------
+
+
+def _named(text: str, within: str | None = None) -> list[str]:
+    return [m.region.name for m in find_region_mentions(text, within)]
+
+
+def test_regions_named_in_a_cited_title_and_in_other_bodies_names() -> None:
+    text = "根据《山东省人民政府关于加强知识产权保护的意见》,会同杭州市知识产权局、新疆生产建设兵团开展。"
+    assert _named(text) == ["山东省", "杭州市", "新疆生产建设兵团"]
+
+
+def test_a_unit_written_with_its_parent_is_one_region() -> None:
+    assert _named("江苏省苏州市吴江区知识产权局") == ["吴江区"]
+    assert _named("北京市朝阳区、吉林省长春市朝阳区") == ["朝阳区", "朝阳区"]
+    ids = [m.region.id for m in find_region_mentions("长春市朝阳区")]
+    assert ids == [gazetteer().resolve("朝阳区", gazetteer().resolve("长春市").id).id]
+
+
+def test_words_that_end_like_a_county_are_not_regions() -> None:
+    assert _named("各市和县人民政府要振兴县域经济,推进现代县城建设。") == []
+    assert _named("河北省雄县") == ["雄县"]  # a two-character name only right after its parent
+
+
+def test_the_country_is_not_a_region_mention() -> None:
+    assert _named("中华人民共和国专利法在全国实施") == []
