@@ -231,13 +231,21 @@ def _signature(text: str, header: str, meta: Metadata) -> None:
             back -= 1
         # joint documents sign side by side on one line or on consecutive lines
         while back >= 0:
-            names = [_clean_line(n) for n in re.split(r"[ \t\u3000]{2,}", lines[back][1].strip())]
+            names = _signer_names(lines[back][1])
             if not names or not all(_SIGNER.fullmatch(n) for n in names):
                 break
             meta.issuers[:0] = names
             back -= 1
         meta.issuer_text = "、".join(meta.issuers) or None
         return
+
+
+def _signer_names(line: str) -> list[str]:
+    """The bodies signing on one line: side by side, separated by spaces (one or several)."""
+    pieces = [n for n in re.split(r"[ \t\u3000]+", line.strip()) if n]
+    if len(pieces) > 1 and all(_SIGNER.fullmatch(n) for n in pieces):
+        return pieces
+    return [_clean_line(n) for n in re.split(r"[ \t\u3000]{2,}", line.strip())]
 
 
 def _iso(date: re.Match[str]) -> str:

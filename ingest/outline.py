@@ -55,6 +55,13 @@ _FOOTER = re.compile(
     re.MULTILINE,
 )
 _LONG_LINE = 1000
+# A document run together on one line (crawlers, document libraries): a heading followed at once by its
+# first sub-item (`一、主要任务(一)高质量推进…1.提升…`) shows that its line breaks are gone.
+_FLATTENED_LINE = 200
+_RUN_TOGETHER = re.compile(
+    r"[一二三四五六七八九十]{1,3}、[^。\n]{1,40}?\([一二三四五六七八九十]{1,3}\)"
+    r"|\([一二三四五六七八九十]{1,3}\)[^。\n]{1,40}?(?<![\d.])\d{1,2}[.、](?!\d)"
+)
 _FIRST_ITEM = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|1[.、])", re.MULTILINE
 )
@@ -166,6 +173,7 @@ class _Page:
         first_item = _FIRST_ITEM.search(text)
         self.end_of_body = body_end(text, max(table_at or 0, first_item.start() if first_item else 0))
         self.line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
+        self._run_together: dict[int, bool] = {}
 
     def at_line_start(self, pos: int) -> bool:
         back = pos
@@ -174,9 +182,17 @@ class _Page:
         return back in self.line_starts
 
     def long_line(self, pos: int) -> bool:
+        """A line so long, or so plainly run together, that its line breaks must have been lost."""
         left = self.text.rfind("\n", 0, pos)
         right = self.text.find("\n", pos)
-        return (right if right != -1 else len(self.text)) - left > _LONG_LINE
+        right = right if right != -1 else len(self.text)
+        if right - left > _LONG_LINE:
+            return True
+        if right - left <= _FLATTENED_LINE:
+            return False
+        if left not in self._run_together:
+            self._run_together[left] = bool(_RUN_TOGETHER.search(self.text, left + 1, right))
+        return self._run_together[left]
 
     def markers(self) -> Iterator[_Marker]:
         """Markers where an item can start: at a line start, or in a table or a very long line."""

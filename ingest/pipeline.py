@@ -20,10 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.roles import FIRST_LEADS_RULE
+from core.schema import LEVEL_OF_REGION
 from core.text import title_key
 from ingest.agencies import (
     AgencyRegistry,
     Context,
+    Mention,
     find_internal_departments,
     find_mentions,
     local_kind,
@@ -35,7 +37,12 @@ from ingest.metadata import Metadata, heading_titles, read_law_metadata, read_me
 from ingest.outline import parse_outline, table_columns
 from ingest.read import ReadWarning
 from ingest.regions import COUNTRY, find_region_mentions, gazetteer
-from ingest.roles import find_assignments, find_cell_assignments, find_field_assignments
+from ingest.roles import (
+    find_assignments,
+    find_bracketed_owners,
+    find_cell_assignments,
+    find_field_assignments,
+)
 from ingest.targets import find_targets
 from ingest.timeframes import find_deadlines
 
@@ -156,7 +163,16 @@ def agency_matcher(doc: Doc) -> Doc:
     mentions += find_internal_departments(text, 0, len(text), doc._.context, doc._.registry)
     mentions.sort(key=lambda m: m.start)
     doc._.mentions = mentions
+    meta = doc._.meta
+    if meta.region is None and _names_central_bodies_only(mentions):
+        meta.region, meta.level = COUNTRY, LEVEL_OF_REGION[COUNTRY.level]  # a plan that assigns work to ministries
     return doc
+
+
+def _names_central_bodies_only(mentions: list[Mention]) -> bool:
+    national = {m.agency.id for m in mentions if m.agency.level == "national" and not m.agency.generic}
+    local = {m.agency.id for m in mentions if m.agency.level not in (None, "national") and not m.agency.generic}
+    return len(national) >= 2 and not local
 
 
 @Language.component("citation_matcher")
@@ -199,6 +215,7 @@ def role_assigner(doc: Doc) -> Doc:
     start, end = _body(doc)
     assignments = find_assignments(text, start, end, *found, first_leads)
     assignments += find_field_assignments(text, start, end, *found, first_leads)
+    assignments += find_bracketed_owners(text, start, end, *found, first_leads)
     if doc._.table_columns:
         # the first cell of a row holds the task itself; the others may be department cells
         rows = [

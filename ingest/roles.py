@@ -191,6 +191,34 @@ def find_field_assignments(
     return found
 
 
+# A parenthesis closing a line that lists only bodies: `…开展区域帮扶。(保护协调司)`, `(市知识产权局、市科技局)`.
+_OWNERS_IN_BRACKETS = re.compile(r"\((?P<list>[^()\n:]{2,120})\)[。;]?[ \t]*(?=\n|$)")
+
+
+def find_bracketed_owners(
+    text: str,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    context: Context,
+    registry: AgencyRegistry,
+    first_leads: bool = False,
+) -> list[Assignment]:
+    """A line that ends with a parenthesis naming only bodies gives them the measure: they are
+    responsible (or lead and support under the document's first-listed-leads rule)."""
+    found: list[Assignment] = []
+    for match in _OWNERS_IN_BRACKETS.finditer(text, start, end):
+        value = match.group("list")
+        if ROLE_VERB.search(value) or ORG_SUFFIX.search(text[max(start, match.start() - 12) : match.start()]):
+            continue  # (省局负责): a role clause; 县科技局(县知识产权局): the other name of the body before it
+        lo = match.start("list")
+        inside = [m for m in mentions if lo <= m.start and m.end <= lo + len(value)]
+        agencies, complete = _agencies_before_verb(value, lo, inside, context, registry)
+        if complete and inside:
+            found += _assign(agencies, "responsible", first_leads, match.start(), match.end())
+    return found
+
+
 def find_cell_assignments(
     text: str,
     rows: list[list[tuple[int, int]]],

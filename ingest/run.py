@@ -47,6 +47,8 @@ from core.settings import (
 from graph.store import GraphStore, StoreError
 from ingest.extract import extract
 from ingest.load import Loader
+from ingest.normalize import normalize
+from ingest.policy_text import decide
 from ingest.read import ReadError, ReadWarning, iter_paths, read_file
 
 
@@ -114,10 +116,11 @@ def process_file(path: str) -> Result:
             if cjk < MIN_CJK_CHARS:
                 return path, None, f"no Chinese text ({cjk} CJK characters): not a policy document", 0.0
             result = extract(source)
-        if not result.measures and not result.document.title and not result.document.doc_number:
-            return path, None, "no policy structure found (no title, number or numbered items)", 0.0
-        notes = "; ".join(str(w.message) for w in caught if issubclass(w.category, ReadWarning))
-        return path, result, notes, time.perf_counter() - started
+        decision = decide(result, normalize(source.text))
+        if not decision.accepted:
+            return path, None, decision.note(), 0.0
+        notes = [str(w.message) for w in caught if issubclass(w.category, ReadWarning)] + [decision.note()]
+        return path, result, "; ".join(n for n in notes if n), time.perf_counter() - started
     except ReadError as error:
         return path, None, str(error), 0.0
     except _TimeLimitExceeded:

@@ -37,6 +37,8 @@ def find_targets(text: str) -> list[Target]:
         before = text[max(0, m.start() - 1) : m.start()]
         if before.isdigit() or before in {"第", "."}:
             continue
+        if not m.group("verb") and text[max(0, m.start() - 1) : m.start()] == "等":
+            continue  # …、行政处罚、货物处置等7项清单: the count of a list just given, not a goal
         clause_start = max(
             (x.end() for x in _CLAUSE_START.finditer(text, max(0, m.start() - 30), m.start())),
             default=max(0, m.start() - 30),

@@ -218,7 +218,7 @@ CASES: list[tuple[str, str, str, str]] = [
         "Chinese prose, no policy structure",
         "chinese_prose.txt",
         "failed",
-        r"no policy structure found \(no title, number or numbered items\)",
+        r"not a policy text: no numbered items, title or document number, and only .*",
     ),
     (
         "HTML of navigation only",

@@ -202,3 +202,104 @@ def test_a_bare_district_government_resolves_to_the_district_the_title_names() -
     names = {a.id: a.name for a in result.agencies}
     assert [names[r.dst_id] for r in result.relations if r.type == "ISSUED_BY"] == ["南通市通州区人民政府"]
     assert (document.region, document.level) == ("通州区", "county")
+
+
+# --- never refuse a real policy text ----------------------------------------------------------
+
+
+def _process(tmp_path, text: str) -> tuple:
+    from ingest.run import process_file
+
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    _, result, reason, _ = process_file(str(path))
+    return result, reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fragment of a task table: no header row, no title
+        "加快专利转化运用,推动高校院所专利开放许可。\n市科技局、市教育局\n2023年底前\n"
+        "开展知识产权质押融资入园惠企行动。\n市金融局、市市场监管局\n持续推进\n",
+        # a notice that starts with its addressee line and has no title
+        "各省、自治区、直辖市知识产权局:\n为贯彻落实知识产权强国建设纲要,现就做好专利转化专项计划有关工作通知如下。"
+        "请各地认真组织实施,加强工作督导。\n",
+        # a page wrapped in chrome around a short notice
+        "当前位置:首页 > 政策资讯 > 通知公告\n字号:大 中 小\n市知识产权局关于开展知识产权宣传周活动的通知\n"
+        "各县(市、区)知识产权局:\n请按照工作部署开展宣传活动。\n【打印】【关闭】\n",
+    ],
+)
+def test_fragments_and_headerless_pages_are_policy_texts(tmp_path, text: str) -> None:
+    result, reason = _process(tmp_path, text)
+    assert result is not None, reason
+
+
+def test_a_fragment_is_ingested_with_a_note_of_what_it_lacks(tmp_path) -> None:
+    result, reason = _process(tmp_path, "各市知识产权局:\n请认真落实专利转化专项计划,加强工作督导,确保任务完成。\n")
+    assert result is not None
+    assert reason.startswith("policy text (") and "without title, document number" in reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "那天下午,他沿着河边慢慢地走着,看见远处的山在雾里若隐若现。她说起小时候的事情。\n" * 3,
+        "【澳门皇冠】线上娱乐 加微信 abc123 领取彩金\n点击进入>>> 免费看片 请加QQ 12345678\n" * 3,
+    ],
+)
+def test_what_holds_no_policy_text_is_refused_with_the_reason(tmp_path, text: str) -> None:
+    result, reason = _process(tmp_path, text)
+    assert result is None and reason.startswith("not a policy text:")
+
+
+# --- owners in brackets, run-together texts, joint signatures ------------------------------------
+
+
+def _owners(page: str) -> set[tuple[str, str, str]]:
+    _, result = _extract(page)
+    names = {a.id: a.name for a in result.agencies}
+    paths = {m.id: m.path for m in result.measures}
+    return {(paths[r.dst_id], names[r.src_id], r.props["role"]) for r in result.relations if r.props.get("role")}
+
+
+def test_a_line_closed_by_a_bracket_of_bodies_gives_them_the_measure() -> None:
+    page = (
+        "国家知识产权局2016年工作要点\n一、深入实施知识产权战略\n"
+        "组织开展战略实施评估。(保护协调司、规划发展司)\n二、加强专利审查\n提高审查质量。\n"
+    )
+    assert _owners(page) == {
+        ("一", "国家知识产权局保护协调司", "responsible"),
+        ("一", "国家知识产权局规划发展司", "responsible"),
+    }
+
+
+def test_a_bodys_other_name_in_brackets_is_not_an_owner_list() -> None:
+    page = "某某县2016年知识产权工作推进计划\n一、重点任务\n1.开展专利消零行动。\n责任单位:县科技局(县知识产权局)\n"
+    owners = _owners(page.replace("某某县", "横县"))
+    assert ("1", "横县知识产权局", "responsible") not in owners
+
+
+def test_a_plan_run_together_on_one_line_keeps_its_outline() -> None:
+    body = (
+        "一、主要任务(一)高质量推进知识产权创造1.提升企业知识产权创造水平。围绕重点产业开展专利布局,"
+        "强化企业知识产权主体地位,推进知识产权优势示范企业建设,提高企业创新能力和市场竞争力,"
+        "培育一批高价值专利组合。(责任单位:市知识产权局、市科技局按职责分工负责)"
+        "2.推进商标品牌建设。支持企业开展境外商标注册,培育一批具有国际竞争力的自主品牌。"
+        "(责任单位:市市场监管局)(二)强化知识产权保护3.加强行政执法。"
+    )
+    _, result = _extract("天津市知识产权工作分工\n" + body + "\n")
+    assert [m.path for m in result.measures] == ["一", "一/(一)", "一/(一)/1", "一/(一)/2", "一/(二)", "一/(二)/3"]
+
+
+def test_joint_signers_separated_by_one_space() -> None:
+    text = normalize(
+        "关于印发某某共建方案的通知\n各有关单位:\n现印发给你们。\n辽宁省人民政府 国家知识产权局\n2024年7月30日\n"
+    )
+    assert read_metadata(text, len(text)).issuers == ["辽宁省人民政府", "国家知识产权局"]
+
+
+def test_a_plan_that_assigns_work_to_ministries_is_national() -> None:
+    page = "2015年工作推进计划\n一、加强保护\n1.开展专项行动。(公安部、海关总署、市场监管总局负责)\n"
+    document, _ = _extract(page)
+    assert (document.level, document.region) == ("national", "中国")

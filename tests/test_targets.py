@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.normalize import normalize
 from ingest.targets import Target, find_targets
 from tests.samples import quote
 
@@ -125,3 +126,8 @@ def test_outline_marker_is_not_part_of_the_target() -> None:
 )
 def test_numbers_that_are_not_targets(prefix: str, passage: str) -> None:
     assert find_targets(quote(prefix, passage)) == []
+
+
+def test_the_count_that_sums_up_a_list_is_not_a_goal() -> None:
+    text = normalize("公布担保、行政处罚、货物处置等7项知识产权海关保护权力清单。")
+    assert find_targets(text) == []
