@@ -2,7 +2,8 @@
 thing), so ingesting the same corpus again finds the same nodes.
 
 - Document  `doc:<sha1 of its number, or of its body's fingerprint>`
-- Measure   `<document id>/<outline path>`            (doc:…/三/(二)/5)
+- Measure   `<document id>/<outline path>`            (doc:…/三/(二)/5; in the n-th attachment with an
+            outline of its own, whose paths may repeat the notice's: doc:…/附件n/一/1)
 - Target    `<measure id>#t<n>`
 - Regulation `reg:<sha1 of its number, or of its title key>`
 - Agency    `agency:<canonical name>`; a generic holder `agency:<region name>:<name as written>`
@@ -24,8 +25,8 @@ def document_id(doc_number: str | None, fingerprint: str) -> str:
     return stable_id("doc", f"num:{doc_number}" if doc_number else f"fp:{fingerprint}")
 
 
-def measure_id(doc_id: str, path: str) -> str:
-    return f"{doc_id}/{path}"
+def measure_id(doc_id: str, path: str, segment: int = 0) -> str:
+    return f"{doc_id}/{path}" if not segment else f"{doc_id}/附件{segment}/{path}"
 
 
 def target_id(measure: str, index: int) -> str:

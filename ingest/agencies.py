@@ -231,6 +231,9 @@ def _prefix_region(text: str, start: int, context: Context) -> tuple[int, Region
             inside = [i for i in ids if within and any(a.id == within for a in gazetteer().ancestors(i))]
             if inside or not within:
                 return size, gazetteer().by_id[(inside or ids)[0]]
+    if window.endswith("自治区"):  # 自治区知识产权局 in a Guangxi plan: the province-level region
+        region = context.region_at("省")
+        return (3, region) if region else None
     if window and window[-1] in _LEVEL_WORDS:
         region = context.region_at(window[-1])
         if region:

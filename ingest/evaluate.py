@@ -193,29 +193,26 @@ def metadata_fields(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str
 
 
 def _measures(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> Counts:
-    """Same path and the same opening words: a right path on the wrong text is a wrong outline."""
-    gold_words: dict[str, str] = {}
+    """Same path and the same opening words: a right path on the wrong text is a wrong outline. A path
+    may stand twice (a notice and its attachment both number from 一): each gold item matches once."""
+    open_gold: dict[str, list[str]] = {}
     for item in gold:
-        gold_words.setdefault(_path(item["path"]) or "", item.get("first_words") or "")
-    matched: set[str] = set()
+        open_gold.setdefault(_path(item["path"]) or "", []).append(item.get("first_words") or "")
     counts = Counts()
     for item in predicted:
         path = _path(item["path"]) or ""
-        words = item.get("first_words") or ""
-        expected = _words(gold_words.get(path))
-        if (
-            path in gold_words
-            and path not in matched
-            and _words(words)[: min(_PREFIX, len(expected))] == expected[:_PREFIX]
-        ):
-            matched.add(path)
+        words = _words(item.get("first_words") or "")
+        candidates = open_gold.get(path, [])
+        match = next((e for e in candidates if words[: min(_PREFIX, len(_words(e)))] == _words(e)[:_PREFIX]), None)
+        if match is not None:
+            candidates.remove(match)
             counts.tp += 1
         else:
             counts.fp += 1
-            hint = f" (gold «{gold_words[path]}»)" if path in gold_words else ""
-            counts.fp_items.append(f"{path} «{_SPACE.sub('', words)[:12]}»{hint}")
-    for path, words in gold_words.items():
-        if path not in matched:
+            hint = f" (gold «{candidates[0]}»)" if candidates else ""
+            counts.fp_items.append(f"{path} «{_SPACE.sub('', item.get('first_words') or '')[:12]}»{hint}")
+    for path, remaining in open_gold.items():
+        for words in remaining:
             counts.fn += 1
             counts.fn_items.append(f"{path} «{words}»")
     return counts

@@ -77,7 +77,7 @@ class Facts:
         self.items = items
         self.evidence = Evidence(original)
         self.regions: dict[str, RegionRecord] = {}
-        self.by_path: dict[str, MeasureRecord] = {}
+        self.by_path: dict[tuple[int, str], MeasureRecord] = {}  # (segment, path): attachments repeat paths
         self._starts = [item.start for item in items]
 
     def relate(
@@ -98,7 +98,7 @@ class Facts:
         index = bisect_right(self._starts, pos) - 1
         if index < 0 or pos >= self.items[index].end:
             return None
-        return self.by_path[self.items[index].unit_path]
+        return self.by_path[(self.items[index].segment, self.items[index].unit_path)]
 
     def add_region(self, record: RegionRecord) -> None:
         for ancestor in gazetteer().ancestors(record.id):
@@ -157,7 +157,7 @@ def _measures(facts: Facts, _: Doc) -> None:
     """Every outline item a measure, in a tree under the document."""
     for item in facts.items:
         measure = MeasureRecord(
-            id=measure_id(facts.doc_id, item.path),
+            id=measure_id(facts.doc_id, item.path, item.segment),
             doc_id=facts.doc_id,
             path=item.path,
             parent_path=item.parent_path,
@@ -168,12 +168,11 @@ def _measures(facts: Facts, _: Doc) -> None:
             search_text=_WHITESPACE.sub("", facts.text[item.text_start : item.end]),
             unit_path=item.unit_path,
         )
-        facts.by_path[item.path] = measure
+        facts.by_path[(item.segment, item.path)] = measure
         facts.result.measures.append(measure)
-        parent_path = item.parent_path
-        parent = (
-            ("Measure", facts.by_path[parent_path].id) if parent_path in facts.by_path else ("Document", facts.doc_id)
-        )
+        parent_key = (item.segment, item.parent_path or "")
+        in_tree = parent_key in facts.by_path
+        parent = ("Measure", facts.by_path[parent_key].id) if in_tree else ("Document", facts.doc_id)
         facts.relate("HAS_MEASURE", parent, ("Measure", measure.id), item.start, item.end, path=item.path)
 
 

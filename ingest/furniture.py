@@ -26,6 +26,7 @@ _FIELD_LABELS = (
     "发布单位",
     "成文日期",
     "发文日期",
+    "生成日期",
     "发布日期",
     "发布时间",
     "实施日期",
@@ -44,6 +45,10 @@ _FIELD_LABELS = (
     "分类",
     "服务对象",
     "有效性",
+    "是否有效",
+    "效力状态",
+    "时效性",
+    "信息分类",
     "公开形式",
     "公开时限",
     "公开方式",
@@ -57,11 +62,12 @@ _FIELD_LABELS = (
 # Labels distinctive enough to stand alone on a line, their value on the next (bullet-list blocks).
 _BLOCK_LABELS = {"索引号", "发文字号", "文号", "发布日期", "成文日期", "主题分类", "体裁分类", "服务对象", "发布机构",
                  "发文机关", "发文机构", "有效性", "公开形式", "实施日期", "废止日期"}  # fmt: skip
-_LABEL = "|".join(_FIELD_LABELS)
+# Portals space a label's characters out to align them (索 引 号, 名  称).
+_LABEL = "|".join("[ \t\u3000]*".join(label) for label in _FIELD_LABELS)
 # A label where a field starts: at a line start (after bullets or numbering), after spaces, or in brackets.
 _FIELD = re.compile(
     rf"(?:^|(?<=[ \t\u3000•·]))[ \t•·]*(?:\d{{1,2}}\.[ \t]*)?"
-    rf"(?:[\[【](?P<bracketed>{_LABEL})[\]】][ \t]*:?|(?P<label>{_LABEL})[ \t]*(?P<colon>:)?)",
+    rf"(?:[\[【](?P<bracketed>{_LABEL})[\]】][ \t]*:?|(?P<label>{_LABEL})[ \t]*(?P<colon>:|\|)?)",
     re.MULTILINE,
 )
 _TITLE_LIKE = re.compile(r"关于|(?:通知|方案|计划|规划|意见|要点)\s*$")
@@ -69,7 +75,7 @@ _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月
 
 # Chrome lines (matched against a whole line, stripped; only lines short enough to be page furniture).
 _CHROME = re.compile(
-    r"^(?:.*(?:当前位置|您的位置|您现在的位置|现在位置)\s*[:>].*"
+    r"^(?:.*(?:当前位置|所在位置|所在的位置|您的位置|您现在的位置|现在位置)\s*[:>].*"
     r"|[>»›].*"
     r"|.*(?:首页|主页)\s*(?:>|>>|»|/|›).*"
     r"|(?:站内搜索|全站搜索|请输入[^,。]{0,20}|高级检索|搜索)\s*[:]?"
@@ -124,7 +130,7 @@ def read_portal_fields(text: str, limit: int = 4000) -> PortalFields:
     block = len(alone) >= 2  # one lone label is a table's column or a heading, a run of them a block
     values: dict[str, str] = {}
     for index, match in enumerate(matches):
-        label = match.group("bracketed") or match.group("label")
+        label = re.sub(r"[ \t\u3000]", "", match.group("bracketed") or match.group("label"))
         line_start, line_end = _line_span(head, match.start())
         value_end = line_end
         if index + 1 < len(matches) and matches[index + 1].start() < line_end:
@@ -141,7 +147,7 @@ def read_portal_fields(text: str, limit: int = 4000) -> PortalFields:
             if candidate.strip(" \t•·") and value_like and not any(m.start() == next_start for m in matches):
                 value = candidate
                 spans.append((next_start, next_end))
-        values.setdefault(label, value.strip(" \t\u3000•·"))
+        values.setdefault(label, value.split("|")[0].strip(" \t\u3000•·-"))
         found.spans.extend(spans)
     _fill(found, values)
     return found
@@ -157,7 +163,8 @@ def _is_field(head: str, match: re.Match[str]) -> bool:
 
 def _alone_on_line(head: str, match: re.Match[str]) -> bool:
     line_start, line_end = _line_span(head, match.start())
-    return not head[line_start:line_end].strip(" \t\u3000•·0123456789.").replace(match.group("label") or "", "")
+    rest = head[line_start:line_end].replace(match.group("label") or "", "")
+    return not rest.strip(" \t\u3000•·0123456789.")
 
 
 def _fill(found: PortalFields, values: dict[str, str]) -> None:
@@ -170,12 +177,13 @@ def _fill(found: PortalFields, values: dict[str, str]) -> None:
             found.doc_number = values[label]
             break
     for label in ("发文机关", "发文机构", "发文单位", "发布机构", "发布单位"):
-        if values.get(label):
-            found.issuers = [n for n in re.split(r"[、,;\s]+", values[label]) if n]
+        names = [n for n in re.split(r"[、,;\s]+", values.get(label, "")) if n and ":" not in n]
+        if names:
+            found.issuers = names
             break
     if values.get("联合发文单位"):
         found.issuers += [n for n in re.split(r"[、,;\s]+", values["联合发文单位"]) if n]
-    for label in ("成文日期", "发文日期"):
+    for label in ("成文日期", "发文日期", "生成日期"):
         if values.get(label) and _iso(values[label]):
             found.issued = _iso(values[label])
             break

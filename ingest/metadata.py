@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from core.records import RegionRecord
 from core.schema import LEVEL_OF_REGION
 from core.text import normalize_title
-from ingest.citations import find_doc_numbers
+from ingest.citations import find_doc_numbers, normalize_doc_number
 from ingest.furniture import PortalFields
 from ingest.outline import cn_number
 from ingest.regions import COUNTRY, gazetteer
 
 _NOTICE_TITLE = re.compile(
-    r"^[^\n]{0,60}?关于[^\n]{2,120}?(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函)\s*$", re.MULTILINE
+    r"^[^\n]{0,60}?(?:关于|印发)[^\n]{2,120}?(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函)\s*$", re.MULTILINE
 )
 _HEADLINE = re.compile(r"^\s*《(?P<t>[^《》\n]{4,100})》\s*(?:印发|发布|出台)\s*$", re.MULTILINE)
 _PLAN_HEADING = re.compile(
@@ -31,6 +31,7 @@ _SIGN_DATE = re.compile(
     r"^\s*(?P<y>(?:19|20)\d{2})(?:\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})?\s*日?|(?P<m8>[01]\d)(?P<d8>[0-3]\d))\s*$",
     re.MULTILINE,
 )
+_SENTENCE = re.compile(r"[。;]|印发给|现将|,请")
 # The end of a notice's title, to join a title printed over two or three lines.
 _TITLE_END = re.compile(r"(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函)$")
 # The plan a notice prints: 现将《X》印发给你们 / 制定了《X》,现予印发 / 《X》已经…同意,现印发给你们.
@@ -49,6 +50,9 @@ _PUBLISHED = re.compile(
 _PUBLISHED_LABEL = re.compile(r"(?:发布日期|发布时间|来源|浏览次数|阅读)")
 _SIGNER = re.compile(r"[^,。;:《》\s]{2,38}(?:局|厅|委|办|委员会|办公室|办公厅|政府|院|部|小组|中心)")
 _STAMP = re.compile(r"^\s*\(.{2,40}代章\)\s*$")
+_DAMAGED_NUMBER = re.compile(
+    r"(?P<code>[\u4e00-\u9fff]{2,10})\s*[〔\[(【]\s*(?P<year>(?:19|20)\d{2})(?P<num>\d{1,4})\s*号?"
+)
 _LABELLED_NUMBER = re.compile(r"(?:文号|发文字号|发文编号)\s*[:]?\s*")
 _NATIONAL_HINT = re.compile(r"省份[:]|各省\(区、市\)|各省、自治区、直辖市")
 
@@ -111,14 +115,17 @@ def _notice_titles(lines: list[str]) -> list[str]:
     the issuer's line before a title that starts with 关于."""
     found: list[str] = []
     for index, line in enumerate(lines):
-        if "关于" not in line[:60] or line.startswith("《"):
+        numbers = find_doc_numbers(line)
+        if numbers and numbers[0].start == 0:
+            line = line[numbers[0].end :].strip()  # 琼府办〔2017〕43号《…的通知》: a headline with its number
+        if ("关于" not in line[:60] and "印发" not in line[:60]) or line.startswith("《"):
             continue
         candidate, last = line, index
         while not _TITLE_END.search(candidate) and last + 1 < len(lines) and last - index < 2 and len(candidate) < 120:
             last += 1
             candidate += lines[last]
-        if not _NOTICE_TITLE.fullmatch(candidate):
-            continue
+        if not _NOTICE_TITLE.fullmatch(candidate) or _SENTENCE.search(candidate):
+            continue  # a title is no sentence: 现将《…》印发给你们,请…。 is the notice's text
         before = lines[index - 1] if index > 0 else ""
         if candidate.startswith("关于") and _is_signer_line(before):
             candidate = before + candidate
@@ -208,6 +215,10 @@ def _own_number(text: str, header: str) -> str | None:
             return numbers[0].value
         if _LABELLED_NUMBER.search(line) and numbers:
             return numbers[0].value
+    for line in header.splitlines():
+        damaged = _DAMAGED_NUMBER.fullmatch(line.strip())
+        if damaged:  # 川知领办〔20183: the closing bracket and 号 lost, the number alone on its line
+            return normalize_doc_number(damaged["code"], damaged["year"], damaged["num"])
     tail = text[-400:]
     match = re.search(r"(\S+)\.(?:doc|docx|pdf|wps)\s*$", tail, re.MULTILINE)
     if match:
@@ -315,6 +326,24 @@ def _named_province(text: str) -> str | None:
     return region.id if region else None
 
 
+# The one-character names provinces code their documents' numbers with (苏政发, 桂知规字, 川知领办).
+_PROVINCE_CODES = {
+    "京": "北京市", "津": "天津市", "冀": "河北省", "晋": "山西省", "蒙": "内蒙古自治区", "辽": "辽宁省",
+    "吉": "吉林省", "黑": "黑龙江省", "沪": "上海市", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
+    "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省",
+    "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省", "渝": "重庆市", "川": "四川省", "黔": "贵州省",
+    "滇": "云南省", "云": "云南省", "藏": "西藏自治区", "陕": "陕西省", "甘": "甘肃省", "青": "青海省",
+    "宁": "宁夏回族自治区", "新": "新疆维吾尔自治区",
+}  # fmt: skip
+
+
+def _province_of_number(number: str) -> RegionRecord | None:
+    """The province a provincial body's document number names by its one-character code (the last
+    resort of a page that says nothing else of its jurisdiction)."""
+    name = _PROVINCE_CODES.get(number[:1])
+    return gazetteer().resolve(name) if name else None
+
+
 def _jurisdiction(text: str, meta: Metadata) -> None:
     within = _named_province(text)
     names = meta.issuers[:1] or ([meta.issuer_hint] if meta.issuer_hint else [])
@@ -324,8 +353,12 @@ def _jurisdiction(text: str, meta: Metadata) -> None:
             region = region_of_name(title, within) or region_of_name(re.sub(r"^.*?关于印发", "", title), within)
             if region:
                 break
+    if region is None and names and names[0].startswith(("省", "自治区")) and within:
+        region = gazetteer().by_id[within]  # 省政府, 自治区知识产权局: the province the text names most
     if region is None and len(_NATIONAL_HINT.findall(text)) >= 2:
         region = COUNTRY
+    if region is None and meta.doc_number:
+        region = _province_of_number(meta.doc_number)  # 桂知规字〔2016〕167号: a number coded by its province
     if region is not None:
         meta.region = region
         meta.level = LEVEL_OF_REGION[region.level]

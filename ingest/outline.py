@@ -51,9 +51,14 @@ _MARKER = re.compile(
 )
 _FOOTER = re.compile(
     r"^\s*(?:分享到|关闭\s*$|打印\s*$|【我要纠错】|责任编辑|扫一扫|Produced By|上一篇|下一篇|相关链接|"
-    r"附件[:：]?\s*$|主办单位\s*[:：]|版权所有|网站地图|\S+\.(?:doc|docx|pdf|wps)\s*$)",
+    r"主办单位\s*[:：]|版权所有|网站地图|\S+\.(?:doc|docx|pdf|wps)\s*$)",
     re.MULTILINE,
 )
+# An attachment: a line that is only 附件 (附件2, 附件1:) opens a part whose outline starts again at 一 or 1;
+# `附件:1.…` lists the attachments (titles, not items of the plan).
+_ATTACHMENT = re.compile(r"^[ \t\u3000]*附件[ \t]*\d{0,2}[ \t]*[:：]?[ \t]*$", re.MULTILINE)
+_ATTACHMENT_LIST = re.compile(r"^[ \t\u3000]*附件[ \t]*[:：][ \t]*\d{1,2}[.、]", re.MULTILINE)
+_LIST_LINE = re.compile(r"[ \t\u3000]*\d{1,2}[.、]")
 _LONG_LINE = 1000
 # A document run together on one line (crawlers, document libraries): a heading followed at once by its
 # first sub-item (`一、主要任务(一)高质量推进…1.提升…`) shows that its line breaks are gone.
@@ -78,6 +83,7 @@ class OutlineItem:
     end: int  # exclusive: where the next item (or the body) ends
     unit_path: str  # the measure that carries this item's facts (a table row for its sub-items)
     heading: str
+    segment: int = 0  # 0 for the document's own text, n for the n-th attachment with an outline of its own
 
     @property
     def depth(self) -> int:
@@ -174,6 +180,8 @@ class _Page:
         self.end_of_body = body_end(text, max(table_at or 0, first_item.start() if first_item else 0))
         self.line_starts = {0} | {m.end() for m in re.finditer(r"\n", text)}
         self._run_together: dict[int, bool] = {}
+        self.attachments = [m.start() for m in _ATTACHMENT.finditer(text, 0, self.end_of_body)]
+        self.attachment_lists = [_list_span(text, m.start()) for m in _ATTACHMENT_LIST.finditer(text)]
 
     def at_line_start(self, pos: int) -> bool:
         back = pos
@@ -197,6 +205,8 @@ class _Page:
     def markers(self) -> Iterator[_Marker]:
         """Markers where an item can start: at a line start, or in a table or a very long line."""
         for match in _MARKER.finditer(self.text, 0, self.end_of_body):
+            if any(a <= match.start() < b for a, b in self.attachment_lists):
+                continue
             group = match.lastgroup or "num"
             raw = match.group(group)
             kind = "num" if group == "rnum" else group  # 1) is the same level as 1.
@@ -216,6 +226,14 @@ class _Page:
 
 # stack entries: (kind, number, path, restart)
 _Open = tuple[str, int, str, bool]
+
+
+def _list_span(text: str, start: int) -> tuple[int, int]:
+    """A list of attachments: its 附件 line and the numbered lines right after it."""
+    end = text.find("\n", start)
+    while end != -1 and _LIST_LINE.match(text, end + 1):
+        end = text.find("\n", end + 1)
+    return start, len(text) if end == -1 else end
 
 
 def _place(stack: list[_Open], marker: _Marker, last_main: dict[str, int]) -> tuple[int, bool] | None:
@@ -243,9 +261,15 @@ def parse_outline(text: str) -> list[OutlineItem]:
     page = _Page(text)
     stack: list[_Open] = []
     last_main: dict[str, int] = {}  # last number per marker kind outside sub-lists (global numbering)
-    raw_items: list[tuple[str, str | None, _Marker, str]] = []
+    raw_items: list[tuple[str, str | None, _Marker, str, int]] = []
     paths: set[str] = set()
+    segment = passed = 0
     for marker in page.markers():
+        opened = sum(1 for a in page.attachments if a < marker.start)
+        if opened > passed:
+            passed = opened
+            if raw_items:  # an attachment after numbered items: a part of its own, its outline starts again
+                segment, stack, last_main, paths = segment + 1, [], {}, set()
         placed = _place(stack, marker, last_main)
         if placed is None:
             continue
@@ -263,15 +287,17 @@ def parse_outline(text: str) -> list[OutlineItem]:
         in_cell = page.table_mode and marker.kind in {"pnum", "circ"} and len(stack) >= 2 and stack[-2][0] == "num"
         # a sub-list inside a table row ((1)(2) in its task cell) carries no facts of its own: the row does
         unit = parent_path if ((restart or in_cell) and page.table_mode and parent_path) else path
-        raw_items.append((path, parent_path, marker, unit))
-    return _with_row_units(_items(text, raw_items, page.end_of_body))
+        raw_items.append((path, parent_path, marker, unit, segment))
+    return _with_row_units(_items(text, raw_items, page))
 
 
-def _items(text: str, raw_items: list[tuple[str, str | None, _Marker, str]], end_of_body: int) -> list[OutlineItem]:
-    """Items whose spans end where the next item starts (the last one at the end of the body)."""
+def _items(text: str, raw_items: list[tuple[str, str | None, _Marker, str, int]], page: _Page) -> list[OutlineItem]:
+    """Items whose spans end where the next item starts (the last one at the end of the body), or at an
+    attachment that comes first."""
     items: list[OutlineItem] = []
-    for index, (path, parent, marker, unit) in enumerate(raw_items):
-        end = raw_items[index + 1][2].start if index + 1 < len(raw_items) else end_of_body
+    for index, (path, parent, marker, unit, segment) in enumerate(raw_items):
+        end = raw_items[index + 1][2].start if index + 1 < len(raw_items) else page.end_of_body
+        end = min([end, *(a for a in page.attachments if marker.start < a < end)])
         items.append(
             OutlineItem(
                 path=path,
@@ -283,6 +309,7 @@ def _items(text: str, raw_items: list[tuple[str, str | None, _Marker, str]], end
                 end=end,
                 unit_path=unit,
                 heading=_heading(text, marker.end, end),
+                segment=segment,
             )
         )
     return items
@@ -290,12 +317,12 @@ def _items(text: str, raw_items: list[tuple[str, str | None, _Marker, str]], end
 
 def _with_row_units(items: list[OutlineItem]) -> list[OutlineItem]:
     """A unit path must name a row measure: follow restarts up to the first non-restart item."""
-    by_path = {item.path: item for item in items}
+    by_path = {(item.segment, item.path): item for item in items}
     resolved: list[OutlineItem] = []
     for item in items:
         unit = item.unit_path
-        while unit in by_path and by_path[unit].unit_path != unit:
-            unit = by_path[unit].unit_path
+        while (item.segment, unit) in by_path and by_path[(item.segment, unit)].unit_path != unit:
+            unit = by_path[(item.segment, unit)].unit_path
         resolved.append(item if unit == item.unit_path else replace(item, unit_path=unit))
     return resolved
 

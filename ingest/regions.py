@@ -203,11 +203,31 @@ class RegionMention:
 
 
 def find_region_mentions(text: str, within: str | None = None) -> list[RegionMention]:
-    """Every administrative region named in `text` by its full name, left to right; a name several
-    regions share is read inside `within` (a province id). A unit written with its parent (苏州市吴江区,
-    江苏省苏州市) is one mention, the deeper unit's."""
+    """Every administrative region named in `text` by its full name, or a province by its short name
+    (浙江, 香港, 湖北武汉 → 武汉市), left to right; a name several regions share is read inside `within`
+    (a province id). A unit written with its parent (苏州市吴江区, 江苏省苏州市) is one mention, the
+    deeper unit's."""
+    found, covered = _full_names(text, within)
+    for match in _province_short_names().finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in covered):
+            continue
+        province = gazetteer().resolve(match.group(0))
+        if province is None or province.level != "province":
+            continue
+        city = _city_after(text, match.end(), province)
+        if city is not None:
+            found.append(RegionMention(match.start(), match.end() + city[0], city[1]))  # 湖北武汉: the city
+        else:
+            found.append(RegionMention(match.start(), match.end(), province))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _full_names(text: str, within: str | None) -> tuple[list[RegionMention], list[tuple[int, int]]]:
+    """The regions named by their full names, and every span read as a name (a parent written before
+    its unit too: no short name is looked for inside it)."""
     gaz = gazetteer()
     found: list[RegionMention] = []
+    spans: list[tuple[int, int]] = []
     for end_char in _REGION_END.finditer(text):
         end = end_char.end()
         # right after a region, a shared name (朝阳区) is the one inside it
@@ -226,7 +246,31 @@ def find_region_mentions(text: str, within: str | None = None) -> list[RegionMen
         if found and found[-1].end == start and _parent_of(found[-1].region, region):
             found.pop()  # the parent written before its unit: the unit alone
         found.append(RegionMention(start, end, region))
-    return found
+        spans.append((start, end))
+    return found, spans
+
+
+@lru_cache(maxsize=1)
+def _province_short_names() -> re.Pattern[str]:
+    """The short names of provinces (浙江, 内蒙古, 香港); 兵团 alone names no place."""
+    gaz = gazetteer()
+    names = {
+        short
+        for short, ids in gaz.short_names.items()
+        if short != "兵团" and any(gaz.by_id[i].level == "province" for i in ids)
+    }
+    return re.compile("|".join(sorted(names, key=len, reverse=True)))
+
+
+def _city_after(text: str, pos: int, province: RegionRecord) -> tuple[int, RegionRecord] | None:
+    """A city written by its short name right after its province (湖北武汉, 陕西西安)."""
+    gaz = gazetteer()
+    for size in (4, 3, 2):
+        ids = gaz.short_names.get(text[pos : pos + size], [])
+        cities = [gaz.by_id[i] for i in ids if gaz.by_id[i].level == "city" and gaz.by_id[i].parent_id == province.id]
+        if cities:
+            return size, cities[0]
+    return None
 
 
 def _parent_of(parent: RegionRecord, child: RegionRecord) -> bool:

@@ -303,3 +303,61 @@ def test_a_plan_that_assigns_work_to_ministries_is_national() -> None:
     page = "2015年工作推进计划\n一、加强保护\n1.开展专项行动。(公安部、海关总署、市场监管总局负责)\n"
     document, _ = _extract(page)
     assert (document.level, document.region) == ("national", "中国")
+
+
+# --- more portal layouts, headlines, damaged numbers, attachments -----------------------------
+
+
+def test_portal_labels_spaced_out_or_in_a_table() -> None:
+    spaced = read_portal_fields(
+        normalize(
+            "索 引 号: 0001/2025-1 信息分类: 规划\n文  号: 某知发〔2025〕2号\n名  称: 某某局关于印发某某计划的通知\n"
+        )
+    )
+    assert spaced.doc_number == "某知发〔2025〕2号" and spaced.title == "某某局关于印发某某计划的通知"
+    table = read_portal_fields(
+        normalize(
+            "| 发布机构 | 湖北省知识产权局 | 发文日期 | 2025-02-20 |\n| 文 号 | 鄂知发〔2025〕2号 | 效力状态 | 有效 |\n"
+        )
+    )
+    assert (table.issuers, table.issued, table.doc_number) == (["湖北省知识产权局"], "2025-02-20", "鄂知发〔2025〕2号")
+
+
+def test_a_headline_that_quotes_the_title_after_its_number_is_not_the_title() -> None:
+    text = normalize(
+        "某政办〔2017〕4号《某某省人民政府办公厅印发某某方案的通知》\n某某省人民政府办公厅印发某某方案的通知\n"
+        "某政办〔2017〕4号\n各市人民政府:\n" + BODY
+    )
+    assert read_metadata(text, text.index("一、")).title == "某某省人民政府办公厅印发某某方案的通知"
+
+
+def test_a_number_that_lost_its_closing_bracket_and_its_hao() -> None:
+    text = normalize("关于报送某某活动项目的通知\n  川知领办〔20183\n各市(州)有关单位:\n" + BODY)
+    meta = read_metadata(text, text.index("一、"))
+    assert meta.doc_number == "川知领办〔2018〕3号" and meta.region is not None and meta.region.name == "四川省"
+
+
+def test_province_short_names_and_a_city_after_its_province() -> None:
+    from ingest.regions import find_region_mentions
+
+    text = "京津冀、上海、广东(珠三角)、湖北武汉、陕西西安等区域,以及香港、澳门和浙江西部"
+    assert [m.region.name for m in find_region_mentions(text)] == [
+        "上海市", "广东省", "武汉市", "西安市", "香港特别行政区", "澳门特别行政区", "浙江省",
+    ]  # fmt: skip
+
+
+def test_an_attachment_numbered_again_from_one_is_a_part_of_its_own() -> None:
+    page = (
+        "某某市人民政府关于印发某某方案的通知\n一、充分认识意义\n各地要高度重视。\n二、抓好组织实施\n各地要加强领导。\n"
+        "附件\n某某方案\n一、主要任务\n1.开展专利导航。(市知识产权局负责)\n2.推进质押融资。(市金融局负责)\n"
+    )
+    _, result = _extract(page)
+    assert [m.path for m in result.measures] == ["一", "二", "一", "一/1", "一/2"]
+    assert len({m.id for m in result.measures}) == 5
+    assert result.measures[3].id.endswith("/附件1/一/1")
+
+
+def test_a_list_of_attachments_is_not_an_outline() -> None:
+    page = "关于开展宣传周活动的通知\n各有关单位:\n现将有关事项通知如下。\n附件:1、宣传周活动方案\n2、宣传周分工\n"
+    _, result = _extract(page)
+    assert result.measures == []
