@@ -21,7 +21,9 @@ DOC_NUMBER = re.compile(
 _NUMBER_TAIL = re.compile(r"(?:19|20)\d{2}\s*[〕\])】}﹞］]\s*\d{1,4}\s*号")
 _BEFORE_YEAR = set(" \t\n\r\f\v\u3000〔[(【{﹝［")
 # Verbs that introduce a cited number or title; they are never part of an issuer code.
-_CODE_CUT = re.compile(r"^.*(?:根据|按照|依据|依照|落实|贯彻|印发|参照|见|和|及|与|、|的)")
+_CODE_CUT = re.compile(
+    r"^.*(?:根据|按照|依据|依照|落实|贯彻|印发|参照|见|和|及|与|、|的|通知|意见|方案|决定|规划|计划|要点)"
+)
 TITLE = re.compile(r"《(?P<title>[^《》]{2,120}?)》", re.DOTALL)
 _IMPLEMENT_VERB = re.compile(r"(?:贯彻落实|贯彻实施|贯彻执行|贯彻|落实|根据|按照|依据|依照|为了?实施|实施)")
 _SPACE = re.compile(r"\s+")
@@ -127,6 +129,7 @@ _KIND_ONLY = frozenset(
         "任务分工",
     ]
 )
+_FORM = re.compile(r"(?:表|申报书|申请书|任务书|承诺书|回执|验收报告|结题报告)$")
 _ATTACHMENT_LINE = re.compile(r"^[ \t]*附件", re.MULTILINE)
 _LIST_ITEM = re.compile(r"[ \t]*\d{1,2}[.、]")
 
@@ -188,6 +191,8 @@ def _titled(
     """The citation of a quoted title, with the number that follows it in brackets."""
     if _PRODUCT_VERB.search(text[max(0, match.start() - 6) : match.start()]) and not _POLICY_KIND.search(title):
         return None  # 编制《全国专利信息传播利用2018》: a report the plan will produce, not a text it cites
+    if _FORM.search(title):
+        return None  # 《…申报书》, 《诉讼要素表》: a form to fill in, not a text that rules
     number: DocNumber | None = None
     for candidate in numbers:
         if 0 <= candidate.start - match.end() <= 3:

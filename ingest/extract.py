@@ -27,7 +27,7 @@ from core.records import (
 from core.roles import TYPE_OF_ROLE
 from ingest.agencies import make_agency
 from ingest.metadata import is_law_markdown
-from ingest.normalize import comparison_key, detect_script, normalize
+from ingest.normalize import comparison_key, detect_script, display_text, normalize
 from ingest.outline import OutlineItem
 from ingest.pipeline import analyse
 from ingest.regions import COUNTRY, gazetteer
@@ -162,7 +162,7 @@ def _measures(facts: Facts, _: Doc) -> None:
             path=item.path,
             parent_path=item.parent_path,
             heading=_heading(facts.original, item),
-            text=facts.original[item.text_start : item.end].strip(),
+            text=display_text(facts.original[item.text_start : item.end]).strip(),
             start=item.start,
             end=item.end,
             search_text=_WHITESPACE.sub("", facts.text[item.text_start : item.end]),
@@ -328,7 +328,7 @@ def _regions(facts: Facts, _: Doc) -> None:
 
 
 def _heading(original: str, item: OutlineItem) -> str:
-    chunk = original[item.text_start : item.end].strip()
+    chunk = display_text(original[item.text_start : item.end]).strip()
     cut = re.search(r"[。;；:：!?！？\n]", chunk)
     heading = chunk[: cut.start()] if cut else chunk
     return _WHITESPACE.sub(" ", heading).strip()[:80]

@@ -88,6 +88,8 @@ def read_metadata(text: str, body_start: int, portal: PortalFields | None = None
     _signature(text, header, meta)
     if meta.issued is None and not meta.issuers:
         _signature(text, text[-400:], meta)  # a plan without a notice signs at its end
+    if meta.issued is None and not meta.issuers:
+        _inline_signature(header + "\n" + text[-600:], meta)  # a page run together: …落实。国务院办公厅2020年11月1日
     if not meta.issuers:
         meta.issuer_hint = _issuer_hint(header, meta) or "、".join(portal.issuers) or None
     meta.issued = meta.issued or _dated_number(header) or portal.issued
@@ -118,6 +120,8 @@ def _notice_titles(lines: list[str]) -> list[str]:
         numbers = find_doc_numbers(line)
         if numbers and numbers[0].start == 0:
             line = line[numbers[0].end :].strip()  # 琼府办〔2017〕43号《…的通知》: a headline with its number
+        elif numbers and numbers[-1].end >= len(line.rstrip()) - 1:
+            line = line[: numbers[-1].start].strip()  # …的通知国办发〔2020〕43号: the number run into the title
         if ("关于" not in line[:60] and "印发" not in line[:60]) or line.startswith("《"):
             continue
         candidate, last = line, index
@@ -215,6 +219,10 @@ def _own_number(text: str, header: str) -> str | None:
             return numbers[0].value
         if _LABELLED_NUMBER.search(line) and numbers:
             return numbers[0].value
+    for line in _header_lines(header)[:3]:  # …的通知国办发〔2020〕43号: the number run into the title line
+        numbers = find_doc_numbers(line)
+        if numbers and numbers[-1].end >= len(line) - 1 and _NOTICE_TITLE.fullmatch(line[: numbers[-1].start]):
+            return numbers[-1].value
     for line in header.splitlines():
         damaged = _DAMAGED_NUMBER.fullmatch(line.strip())
         if damaged:  # 川知领办〔20183: the closing bracket and 号 lost, the number alone on its line
@@ -249,6 +257,21 @@ def _signature(text: str, header: str, meta: Metadata) -> None:
             back -= 1
         meta.issuer_text = "、".join(meta.issuers) or None
         return
+
+
+_INLINE_SIGNATURE = re.compile(
+    r"。\s*(?P<signer>[^\s。,;:《》()]{2,38}?(?:办公厅|办公室|人民政府|委员会|局|厅|委|部|院))\s*"
+    r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+)
+
+
+def _inline_signature(text: str, meta: Metadata) -> None:
+    """The signature run into the last sentence of a notice whose line breaks are gone."""
+    match = _INLINE_SIGNATURE.search(text)
+    if match:
+        meta.issuers = [match.group("signer")]
+        meta.issuer_text = match.group("signer")
+        meta.issued = f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
 
 
 def _signer_names(line: str) -> list[str]:

@@ -49,6 +49,12 @@ def mask_mirror_noise(text: str) -> str:
     return _MOJIBAKE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def display_text(text: str) -> str:
+    """Original text for display (a measure's text, its heading): the script kept, mirror pinyin taken
+    out (offsets into it are not offsets into the original: only for showing)."""
+    return _PINYIN.sub("", text) if _PINYIN.search(text) else text
+
+
 def _close_up_pinyin(text: str) -> str:
     out: list[str] = []
     pos = 0

@@ -361,3 +361,36 @@ def test_a_list_of_attachments_is_not_an_outline() -> None:
     page = "关于开展宣传周活动的通知\n各有关单位:\n现将有关事项通知如下。\n附件:1、宣传周活动方案\n2、宣传周分工\n"
     _, result = _extract(page)
     assert result.measures == []
+
+
+def test_a_measures_text_is_shown_without_mirror_pinyin() -> None:
+    _, result = _extract("一、申報(bào)主體及條件\n(一)申請(qǐng)主體應為區縣知識產權管理部門。\n")
+    assert [m.text for m in result.measures] == ["申報主體及條件", "申請主體應為區縣知識產權管理部門。"]
+
+
+def test_central_holders_are_one_generic_body() -> None:
+    page = "2020年实施意见\n一、优化服务\n(一)提升审批效率。(住房城乡建设部牵头,国务院相关部门及各地区按职责分工负责)\n"
+    owners = _owners(page)
+    assert ("一/(一)", "国务院相关部门", "responsible") in owners and ("一/(一)", "各地区", "responsible") in owners
+    assert not any(name == "国务院" for _, name, _ in owners)
+
+
+def test_a_signature_run_into_the_last_sentence() -> None:
+    text = normalize(
+        "关于进一步优化营商环境的实施意见\n各省人民政府:\n现提出以下意见。请认真贯彻落实。国务院办公厅2020年7月15日(此件公开发布)\n"
+    )
+    meta = read_metadata(text, len(text))
+    assert (meta.issuers, meta.issued) == (["国务院办公厅"], "2020-07-15")
+
+
+def test_a_number_run_into_the_title_line() -> None:
+    text = normalize("国务院办公厅关于印发某某分工方案的通知国办发〔2020〕43号\n各省人民政府:\n" + BODY)
+    meta = read_metadata(text, text.index("一、"))
+    assert (meta.title, meta.doc_number) == ("国务院办公厅关于印发某某分工方案的通知", "国办发〔2020〕43号")
+
+
+def test_forms_to_fill_in_are_not_citations() -> None:
+    from ingest.citations import find_citations
+
+    text = normalize("填写《某某项目结题验收报告》和《诉讼要素表》,按照《某某管理办法》执行。")
+    assert [c.title for c in find_citations(text, set(), set())] == ["某某管理办法"]
