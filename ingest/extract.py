@@ -235,7 +235,7 @@ def _executors(facts: Facts, doc: Doc) -> None:
 def _mentioned_regions(facts: Facts, doc: Doc) -> None:
     """Regions the text names, once each (the first time), but the document's own jurisdiction."""
     covered = doc._.meta.region.id if doc._.meta.region else None
-    seen: set[str] = set()
+    seen = {r.dst_id for r in facts.result.relations if r.type == "ASSIGNED_TO"}  # assigned is more than named
     for mention in doc._.region_mentions:
         region = mention.region
         if region.id == covered or region.id in seen:

@@ -228,8 +228,12 @@ def role_assigner(doc: Doc) -> Doc:
 
 
 _EXECUTORS = re.compile(
-    r"由(?P<a>[^。;,:由]{2,80}?)执行|(?:试点)?(?:省份|地区|城市|县区|区县):(?P<b>[^。;:)]{2,40}?)(?:必做|选做|\)|。|$)"
+    r"由(?P<a>[^。;,:由]{2,80}?)执行"
+    r"|(?:(?:试点)?(?:省份|地区|城市|县区|区县)|适用范围|实施范围|推广范围|试点范围|实施地区):"
+    r"(?P<b>[^。;:)]{2,40}?)(?:必做|选做|\)|。|,|;|$)"
 )
+# An area named after its region (浙江自贸试验区, 前海片区): the region carries out the measure.
+_AREA = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区|片区|试验区|示范区|综合试验区)$")
 
 
 @Language.component("executor_matcher")
@@ -242,7 +246,7 @@ def executor_matcher(doc: Doc) -> Doc:
         offset = match.start(group)
         regions = []
         for name in names:
-            region = gazetteer().resolve(name.strip())
+            region = gazetteer().resolve(_AREA.sub("", name.strip()))
             if region is None:
                 regions = []
                 break  # 由承担项目的基地省市执行 names no region: not an executor list

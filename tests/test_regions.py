@@ -141,3 +141,17 @@ def test_words_that_end_like_a_county_are_not_regions() -> None:
 
 def test_the_country_is_not_a_region_mention() -> None:
     assert _named("中华人民共和国专利法在全国实施") == []
+
+
+def test_an_area_named_after_its_region_assigns_the_measure_to_the_region() -> None:
+    import hashlib
+
+    from core.records import SourceText
+    from ingest.extract import extract
+
+    page = "一、推进改革\n(一)开展粮食进口便利化试点。(负责部门:海关总署,适用范围:浙江自贸试验区、福建自贸试验区)\n"
+    result = extract(SourceText("t.txt", page, hashlib.sha256(page.encode()).hexdigest(), "utf-8", "txt"))
+    names = {r.id: r.name for r in result.regions}
+    assigned = {names[r.dst_id] for r in result.relations if r.type == "ASSIGNED_TO"}
+    assert assigned == {"浙江省", "福建省"}
+    assert not [r for r in result.relations if r.type == "MENTIONS" and names[r.dst_id] in assigned]
