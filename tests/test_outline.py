@@ -223,3 +223,9 @@ def test_parse_outline_gives_the_gold_measure_paths(prefix: str) -> None:
     gold = json.loads((GOLD / f"{sample_path(prefix).stem}.json").read_text(encoding="utf-8"))
     expected = [measure["path"] for measure in gold["measures"]]
     assert paths(parse_outline(normalize(sample(prefix)))) == expected
+
+
+def test_an_item_that_opens_with_a_year() -> None:
+    text = normalize("一、优化服务\n1.提升效率。\n2.2020年底前实现全程网办。\n3.精简材料。\n")
+    assert [item.path for item in parse_outline(text)] == ["一", "一/1", "一/2", "一/3"]
+    assert normalize("增长2.5%") and [item.path for item in parse_outline(normalize("一、目标\n增长2.5倍\n"))] == ["一"]
