@@ -28,10 +28,12 @@ ingest: setup
 run: ingest
 	$(BIN)/streamlit run app.py
 
+# The Neo4j live suite runs against a local ArcadeDB Bolt server (the pinned arcadedb-embedded wheel),
+# started in a temporary folder on free ports and stopped by its pid afterwards, whatever pytest did.
 test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m tests.arcadedb_server run -- $(BIN)/python -m pytest -q
 
 # Debian's chromium (and a CJK font for readable screenshots) for the real-browser test, installed
 # only when missing and apt is usable; without them that test is skipped with the reason.

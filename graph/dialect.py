@@ -137,6 +137,11 @@ _NOT_PORTABLE: tuple[tuple[re.Pattern[str], str], ...] = (
         "exists(n.prop): removed in Neo4j 5; write n.prop IS NOT NULL",
     ),
     (
+        re.compile(r"(?<![\w.])exists\s*\(\s*\(", re.IGNORECASE),
+        "exists(pattern): FalkorDB ignores a bound end node in it (true whenever any such edge exists); "
+        "write size([(a)-[:T]->(b) | 1]) > 0",
+    ),
+    (
         re.compile(r"(?<![\w.])db\.idx\.fulltext\.(?!queryNodes)\w+", re.IGNORECASE),
         "FalkorDB full-text administration procedure: put schema in graph/dialect.py",
     ),

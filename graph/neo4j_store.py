@@ -50,6 +50,14 @@ TIMEOUT_CODES = frozenset(
 )
 
 
+# Neo4j behaviours some Bolt servers lack, by the name their agent string carries: the backend does not
+# rely on them there, and the live tests say which ones were not verified against that server.
+FULLTEXT = "full-text index (CREATE FULLTEXT INDEX, db.index.fulltext.*, db.awaitIndexes)"
+READ_ACCESS_MODE = "the server refusing writes in a READ transaction"
+TRANSACTION_TIMEOUT = "transaction time-outs"
+UNSUPPORTED_BY_SERVER = {"ArcadeDB": frozenset({FULLTEXT, READ_ACCESS_MODE, TRANSACTION_TIMEOUT})}
+
+
 def is_read_only_refusal(error: Neo4jError) -> bool:
     """True when the server refused a write because the transaction or the database is read-only."""
     return error.code in READ_ONLY_CODES or error.gql_status in READ_ONLY_GQL_STATUSES
@@ -117,6 +125,7 @@ class Neo4jStore:
         if scheme not in SCHEMES:
             raise StoreError(f"NEO4J_URI {self.uri!r} must start with one of {', '.join(s + '://' for s in SCHEMES)}")
         self.database = database or None
+        self.agent = ""  # the server's agent string (`Neo4j/5.26.0`, `Neo4j/5.26.0 compatible (ArcadeDB 26.10.2)`)
         self.__password = password
         try:
             self.driver = GraphDatabase.driver(uri, auth=(user, password), user_agent="policy-kg")
@@ -168,8 +177,14 @@ class Neo4jStore:
         """Connect once (fails fast, without the transaction retries) and check the credentials."""
         try:
             self.driver.verify_connectivity()
+            self.agent = self.driver.get_server_info().agent or ""
         except (DriverError, Neo4jError, ValueError) as error:
             raise self._error(error) from error
+
+    @property
+    def unsupported(self) -> frozenset[str]:
+        """The Neo4j behaviours this server lacks (empty for Neo4j itself)."""
+        return next((gaps for name, gaps in UNSUPPORTED_BY_SERVER.items() if name in self.agent), frozenset())
 
     def _run(self, mode: str, query: str, params: dict[str, Any] | None, timeout_ms: int | None) -> list[Row]:
         text = adapt(query, NEO4J)
@@ -207,8 +222,11 @@ class Neo4jStore:
 
     def ensure_schema(self) -> None:
         """Constraints and indexes (IF NOT EXISTS: idempotent), each in its own write transaction:
-        Neo4j does not mix schema and data changes in one transaction."""
+        Neo4j does not mix schema and data changes in one transaction. A server without full-text
+        indexes gets the rest of the schema."""
         for statement in NEO4J_SCHEMA:
+            if FULLTEXT in self.unsupported and "FULLTEXT" in statement.upper():
+                continue
             self._run("write", statement, None, None)
 
     def ensure_fulltext(self) -> None:

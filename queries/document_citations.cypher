@@ -8,6 +8,6 @@ WITH d, c, r
 OPTIONAL MATCH (m:Measure {doc_id: d.id})-[:CITES]->(r)
 OPTIONAL MATCH (r)-[:SAME_AS]->(t:Document)
 RETURN d.label AS document, coalesce(r.title, r.doc_number) AS regulation, r.doc_number AS doc_number,
-       count(DISTINCT m) AS measures, exists((d)-[:IMPLEMENTS]->(r)) AS implements, t.label AS ingested_as,
+       count(DISTINCT m) AS measures, size([(d)-[:IMPLEMENTS]->(r) | 1]) > 0 AS implements, t.label AS ingested_as,
        c.evidence AS evidence, r.id AS regulation_id
 ORDER BY measures DESC, regulation

@@ -161,6 +161,7 @@ def test_portability_rules() -> None:
     assert portability_problems("MATCH (n) RETURN id(n)")
     assert portability_problems("MATCH (n) WHERE EXISTS { MATCH (n)--() } RETURN n")
     assert portability_problems("MATCH (n) WHERE exists(n.name) RETURN n")
+    assert portability_problems("MATCH (d), (r) RETURN exists((d)-[:IMPLEMENTS]->(r)) AS x")
     fine = (
         "MATCH (n)-[r:LEADS|SUPPORTS]->(m {id: $id}) WHERE n:Agency OR n:Region "
         "WITH n, r, m, 'MATCH (x:A|B) id(x)' AS text RETURN n.id AS id, m.doc_id AS doc_id, text"

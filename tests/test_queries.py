@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from queries.library import load_library
+from graph.falkor_store import FalkorStore
+from queries.library import get, load_library
 from tests.conftest import REPO, Seeded
 from tests.samples import canonical_rows
 
@@ -224,3 +225,25 @@ def test_rewritten_queries_match_their_plain_definitions(seeded: Seeded) -> None
         assert canonical_rows(got) == canonical_rows(expected), (name, params)
         if name == "targets_by_region":
             assert [(r["region"], r["indicator"]) for r in got] == [(r["region"], r["indicator"]) for r in expected]
+
+
+def test_a_pattern_test_respects_its_bound_end_node(fresh_store: FalkorStore) -> None:
+    """FalkorDB evaluates exists((d)-[:IMPLEMENTS]->(r)) as true whenever d implements anything: the
+    project writes size([...]) > 0, which both engines get right (document_citations gave a wrong
+    `implements` column before)."""
+    fresh_store.write(
+        "CREATE (d:Document {id: 'd'}), (r:Regulation {id: 'r'}), (x:Regulation {id: 'x'}), "
+        "(d)-[:CITES]->(r), (d)-[:CITES]->(x), (d)-[:IMPLEMENTS]->(x)"
+    )
+    rows = fresh_store.read(
+        "MATCH (d:Document)-[:CITES]->(g:Regulation) "
+        "RETURN g.id AS g, size([(d)-[:IMPLEMENTS]->(g) | 1]) > 0 AS implements ORDER BY g"
+    )
+    assert rows == [{"g": "r", "implements": False}, {"g": "x", "implements": True}]
+
+
+def test_document_citations_says_which_citations_it_implements(seeded: Seeded) -> None:
+    rows = get("document_citations").run(seeded.store, {"doc": "2018年度全国专利信息传播利用工作计划"})
+    implements = {row["regulation"]: row["implements"] for row in rows}
+    assert implements["企业专利信息利用工作指南"] is False  # 参考《…》: cited, not implemented
+    assert True in implements.values()
