@@ -79,10 +79,13 @@ class PolicyDecision:
     accepted: bool
     signals: dict[str, int] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
+    law: bool = False
 
     def note(self) -> str:
         """One line for the per-file report: what made it a policy text and what it lacks (empty when whole)."""
         found = ", ".join(f"{n} {name}" for name, n in self.signals.items() if n)
+        if self.law:
+            return ""  # a law or regulation: a citation target, whole without an outline
         if not self.accepted:
             return f"not a policy text: no numbered items, title or document number, and only {found or 'nothing'}"
         if "title" not in self.missing and "numbered items" not in self.missing:
@@ -116,4 +119,5 @@ def decide(result: ExtractionResult, analysis_text: str) -> PolicyDecision:
     )
     structure = bool(result.measures or doc.title or doc.doc_number)
     content = words >= _MANY_WORDS or (words >= _ENOUGH_WORDS and bool(bodies or numbers or roles))
-    return PolicyDecision(structure or content, signals, missing)
+    law = doc.kind == "law"
+    return PolicyDecision(law or structure or content, signals, missing, law)

@@ -578,7 +578,17 @@ def read_file(path: Path) -> SourceText:
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError(_unsupported(suffix))
     packaged = suffix in DOCX_SUFFIXES | PDF_SUFFIXES
-    data = _read_bytes(path, MAX_PACKAGE_BYTES if packaged else MAX_TEXT_BYTES)
+    return read_data(path, _read_bytes(path, MAX_PACKAGE_BYTES if packaged else MAX_TEXT_BYTES))
+
+
+def read_data(path: Path, data: bytes) -> SourceText:
+    """The text of a file's bytes, read elsewhere (a cluster's worker gets the bytes, not the file)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReadError(_unsupported(suffix))
+    limit = MAX_PACKAGE_BYTES if suffix in DOCX_SUFFIXES | PDF_SUFFIXES else MAX_TEXT_BYTES
+    if len(data) > limit:
+        raise ReadError(f"too large: {_size(len(data))} (limit {_size(limit)} for {suffix} files)")
     if not data:
         raise ReadError("empty file (0 bytes)")
     if suffix in TEXT_SUFFIXES:

@@ -49,7 +49,7 @@ from ingest.extract import extract
 from ingest.load import Loader
 from ingest.normalize import normalize
 from ingest.policy_text import decide
-from ingest.read import ReadError, ReadWarning, iter_paths, read_file
+from ingest.read import ReadError, ReadWarning, iter_paths, read_data, read_file
 
 
 @dataclass
@@ -103,15 +103,15 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
-def process_file(path: str) -> Result:
-    """Worker: read + extract one file. Never raises: errors come back as a reason.
-
-    On success the reason slot carries notes that did not stop the file (a ReadWarning)."""
+def process_file(path: str, data: bytes | None = None) -> Result:
+    """Worker: read + extract one file (or its bytes, read by the caller). Never raises: errors come
+    back as a reason. On success the reason slot carries notes that did not stop the file (a ReadWarning,
+    what a fragment lacks)."""
     started = time.perf_counter()
     try:
         with warnings.catch_warnings(record=True) as caught, time_limit(EXTRACT_TIME_LIMIT_S):
             warnings.simplefilter("always", ReadWarning)
-            source = read_file(Path(path))
+            source = read_file(Path(path)) if data is None else read_data(Path(path), data)
             cjk = cjk_count(source.text)
             if cjk < MIN_CJK_CHARS:
                 return path, None, f"no Chinese text ({cjk} CJK characters): not a policy document", 0.0
@@ -262,25 +262,40 @@ def ingest_paths(
     workers: int | None = None,
     on_outcome: Callable[[FileOutcome], None] | None = None,
     times: StageTimes | None = None,
+    cluster: str | None = None,
 ) -> list[FileOutcome]:
-    """Ingest files and folders. Raises StoreError when the store itself fails (the run stops;
+    """Ingest files and folders, extracting in local worker processes or on a Dask cluster (`cluster`:
+    a scheduler address, or `local[:N]`). Raises StoreError when the store itself fails (the run stops;
     what was written is whole); every problem of a single file is that file's outcome."""
     files, skipped = iter_paths(paths)
     outcomes = [FileOutcome(str(p), *_prefixed(reason)) for p, reason in skipped]
     for outcome in outcomes:
         if on_outcome:
             on_outcome(outcome)
+    names = [str(f) for f in files]
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-    if workers > 1 and len(files) >= PARALLEL_FROM:
+    if cluster is None and workers > 1 and len(files) >= PARALLEL_FROM:
         _warm_up()  # once here, before the freeze: every forked worker starts with it loaded
-    with writer_lock(store), _fewer_collections():
+    with writer_lock(store), _fewer_collections(), _batches(names, workers, cluster) as batches:
         loader = open_loader(store)
-        for batch in extracted_batches([str(f) for f in files], workers):
+        for batch in batches:
             for outcome in load_batch(loader, batch, times):
                 outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)
     return outcomes
+
+
+@contextmanager
+def _batches(paths: list[str], workers: int, cluster: str | None) -> Iterator[Iterator[list[Result]]]:
+    """The extracted results in batches: from local worker processes, or from a Dask cluster."""
+    if cluster is None:
+        yield extracted_batches(paths, workers)
+        return
+    from ingest.cluster import cluster_batches, connect
+
+    with connect(cluster) as client:
+        yield cluster_batches(paths, client)
 
 
 def load_batch(loader: Loader, batch: list[Result], times: StageTimes | None) -> list[FileOutcome]:

@@ -4,7 +4,9 @@ command-line tools run in-process through their `main(argv)`."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,3 +87,38 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         return CliResult(code, out, err)
 
     return run
+
+
+NEO4J_SETTINGS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEO4J_TEST_RESET")
+
+
+@pytest.fixture(scope="session")
+def bolt_server() -> Iterator[str]:
+    """The Bolt server of NEO4J_URI, or a local ArcadeDB server started for the test session (its settings in
+    the environment meanwhile)."""
+    if os.environ.get("NEO4J_URI"):
+        yield os.environ["NEO4J_URI"]
+        return
+    if importlib.util.find_spec("arcadedb_embedded") is None:
+        pytest.skip("NEO4J_URI is not set and arcadedb-embedded is not installed: no Bolt server to test against")
+    from tests import arcadedb_server
+
+    folder = Path(tempfile.mkdtemp(prefix="arcadedb-"))
+    pid, uri = arcadedb_server.start(folder)
+    saved = {key: os.environ.get(key) for key in NEO4J_SETTINGS}
+    os.environ.update(
+        NEO4J_URI=uri,
+        NEO4J_USER="root",
+        NEO4J_PASSWORD=arcadedb_server.DEFAULT_PASSWORD,
+        NEO4J_DATABASE=arcadedb_server.DATABASE,
+        NEO4J_TEST_RESET="1",
+    )
+    try:
+        yield uri
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        arcadedb_server.stop(pid)

@@ -13,14 +13,12 @@ server's agent string) the test for it is skipped and says which behaviour was n
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import os
 import socket
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,37 +38,6 @@ NEO4J_SETTINGS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE",
 
 
 # --- live Neo4j -----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def bolt_server() -> Iterator[str]:
-    """The Bolt server of NEO4J_URI, or a local ArcadeDB server started for this module."""
-    if os.environ.get("NEO4J_URI"):
-        yield os.environ["NEO4J_URI"]
-        return
-    if importlib.util.find_spec("arcadedb_embedded") is None:
-        pytest.skip("NEO4J_URI is not set and arcadedb-embedded is not installed: no Bolt server to test against")
-    from tests import arcadedb_server
-
-    folder = Path(tempfile.mkdtemp(prefix="arcadedb-"))
-    pid, uri = arcadedb_server.start(folder)
-    saved = {key: os.environ.get(key) for key in NEO4J_SETTINGS}
-    os.environ.update(
-        NEO4J_URI=uri,
-        NEO4J_USER="root",
-        NEO4J_PASSWORD=arcadedb_server.DEFAULT_PASSWORD,
-        NEO4J_DATABASE=arcadedb_server.DATABASE,
-        NEO4J_TEST_RESET="1",
-    )
-    try:
-        yield uri
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        arcadedb_server.stop(pid)
 
 
 class Neo4jSeeded:
