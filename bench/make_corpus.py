@@ -11,7 +11,7 @@ single line with 局内 departments, like 004), the same outline markers (一、
 from the samples' own measures.
 
 What varies, so that the graph grows the way a real corpus does:
-- jurisdiction: provinces, cities and counties drawn from the gazetteer (`ingest.regions`);
+- jurisdiction: provinces, cities and counties drawn from the gazetteer (`core.regions`);
 - years (2010–2024) and document numbers (`代字〔YYYY〕N号`, with the brackets real documents use:
   〔〕 [] () and a lost opening bracket); the normalised number is unique per document;
 - agencies: local kinds from `data/agencies.json` written with level words (省市场监管局) and with other
@@ -41,8 +41,8 @@ if str(REPO) not in sys.path:
 import opencc  # noqa: E402
 
 from core.records import RegionRecord  # noqa: E402
+from core.regions import gazetteer  # noqa: E402
 from core.text import to_simplified  # noqa: E402
-from ingest.regions import gazetteer  # noqa: E402
 
 SAMPLES = REPO / "data" / "samples"
 CN = "一二三四五六七八九十"

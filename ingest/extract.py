@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
+from core.agencies import make_agency
 from core.ids import document_id, measure_id, regulation_id, target_id
 from core.records import (
     DocumentRecord,
@@ -24,13 +25,12 @@ from core.records import (
     SourceText,
     TargetRecord,
 )
+from core.regions import COUNTRY, gazetteer
 from core.roles import TYPE_OF_ROLE
-from ingest.agencies import make_agency
 from ingest.metadata import is_law_markdown
 from ingest.normalize import comparison_key, detect_script, display_text, normalize
 from ingest.outline import OutlineItem
 from ingest.pipeline import analyse
-from ingest.regions import COUNTRY, gazetteer
 
 _SENTENCE_END = "。;!?\n"
 _SENTENCE_BREAK = re.compile(f"[{re.escape(_SENTENCE_END)}]")

@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from core.records import RegionRecord
+from core.regions import COUNTRY, gazetteer
 from core.schema import LEVEL_OF_REGION
 from core.text import normalize_title
 from ingest.citations import find_doc_numbers, normalize_doc_number
 from ingest.furniture import PortalFields
 from ingest.outline import cn_number
-from ingest.regions import COUNTRY, gazetteer
 
 _NOTICE_TITLE = re.compile(
     r"^[^\n]{0,60}?(?:关于|印发)[^\n]{2,120}?(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函)\s*$", re.MULTILINE

@@ -19,10 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from core.roles import FIRST_LEADS_RULE
-from core.schema import LEVEL_OF_REGION
-from core.text import title_key
-from ingest.agencies import (
+from core.agencies import (
     AgencyRegistry,
     Context,
     Mention,
@@ -31,12 +28,15 @@ from ingest.agencies import (
     local_kind,
     unknown_agency,
 )
+from core.regions import COUNTRY, find_region_mentions, gazetteer
+from core.roles import FIRST_LEADS_RULE
+from core.schema import LEVEL_OF_REGION
+from core.text import title_key
 from ingest.citations import find_citations
 from ingest.furniture import PortalFields, blank, chrome_spans, read_portal_fields
 from ingest.metadata import Metadata, heading_titles, read_law_metadata, read_metadata
 from ingest.outline import parse_outline, table_columns
 from ingest.read import ReadWarning
-from ingest.regions import COUNTRY, find_region_mentions, gazetteer
 from ingest.roles import (
     find_assignments,
     find_bracketed_owners,

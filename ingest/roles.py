@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.agencies import GENERIC_NAME, ORG_SUFFIX, AgencyRegistry, Context, Mention, unknown_agency
 from core.records import AgencyRecord
 from core.roles import COLUMN_ROLES, FIELD_ROLES, ROLE_OF_VERB, ROLE_VERB
-from ingest.agencies import GENERIC_NAME, ORG_SUFFIX, AgencyRegistry, Context, Mention, unknown_agency
 
 # Words between the names and the verb that do not change who does the work.
 _FILLER = re.compile(r"(?:按照?职责分工|按职能分工|根据职责|各自|分别|共同|具体|密切|积极|主动|认真|等|)+$")

@@ -202,10 +202,10 @@ def _size(path: str) -> int:
 
 def _warm_up() -> None:
     """Load the spaCy pipeline, gazetteer, alias table and OpenCC converter in this process."""
+    from core.agencies import alias_table
+    from core.regions import gazetteer
     from core.text import to_simplified
-    from ingest.agencies import alias_table
     from ingest.pipeline import build_nlp
-    from ingest.regions import gazetteer
 
     build_nlp()
     gazetteer()

@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from core.agencies import AgencyRegistry, Context, find_mentions
 from core.records import RegionRecord
-from ingest.agencies import AgencyRegistry, Context, find_mentions
+from core.regions import COUNTRY, gazetteer
 from ingest.normalize import normalize
-from ingest.regions import COUNTRY, gazetteer
 from ingest.roles import find_assignments, find_field_assignments
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"

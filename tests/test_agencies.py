@@ -9,7 +9,7 @@ from itertools import pairwise
 
 import pytest
 
-from ingest.agencies import (
+from core.agencies import (
     AgencyRegistry,
     Context,
     Mention,

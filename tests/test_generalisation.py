@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.agencies import AgencyRegistry, Context, find_mentions
+from core.agencies import AgencyRegistry, Context, find_mentions
+from core.regions import gazetteer
 from ingest.metadata import read_metadata
 from ingest.normalize import normalize
 from ingest.outline import parse_outline
-from ingest.regions import gazetteer
 from ingest.roles import find_cell_assignments
 from ingest.targets import find_targets
 from ingest.timeframes import find_deadlines

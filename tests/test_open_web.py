@@ -338,7 +338,7 @@ def test_a_number_that_lost_its_closing_bracket_and_its_hao() -> None:
 
 
 def test_province_short_names_and_a_city_after_its_province() -> None:
-    from ingest.regions import find_region_mentions
+    from core.regions import find_region_mentions
 
     text = "京津冀、上海、广东(珠三角)、湖北武汉、陕西西安等区域,以及香港、澳门和浙江西部"
     assert [m.region.name for m in find_region_mentions(text)] == [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.agencies import AgencyRegistry, Context
+from core.agencies import AgencyRegistry, Context
 from ingest.furniture import PortalFields
 from ingest.metadata import Metadata
 from ingest.normalize import normalize

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.records import RegionRecord
-from ingest.regions import COUNTRY, county_short_names, find_region_mentions, gazetteer
+from core.regions import COUNTRY, county_short_names, find_region_mentions, gazetteer
 
 
 def resolve(name: str, within: str | None = None) -> RegionRecord:

@@ -6,8 +6,8 @@ on the same text, as in the pipeline.
 
 from __future__ import annotations
 
+from core.agencies import AgencyRegistry, Context, find_mentions
 from core.roles import FIRST_LEADS_RULE
-from ingest.agencies import AgencyRegistry, Context, find_mentions
 from ingest.normalize import normalize
 from ingest.roles import Assignment, find_assignments, find_field_assignments
 from tests.samples import gansu, jingjiang, national, quote, roles, sample, zhejiang

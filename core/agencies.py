@@ -22,8 +22,8 @@ from pathlib import Path
 
 from core.ids import agency_id, generic_agency_id
 from core.records import AgencyRecord, RegionRecord
+from core.regions import COUNTRY, MUNICIPALITIES, county_short_names, gazetteer, official_name, short_name
 from core.schema import LEVEL_OF_REGION
-from ingest.regions import COUNTRY, MUNICIPALITIES, county_short_names, gazetteer, official_name, short_name
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "data" / "agencies.json"
 
