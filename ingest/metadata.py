@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.numbers import find_doc_numbers, normalize_doc_number
 from core.records import RegionRecord
 from core.regions import COUNTRY, gazetteer
 from core.schema import LEVEL_OF_REGION
 from core.text import normalize_title
-from ingest.citations import find_doc_numbers, normalize_doc_number
 from ingest.furniture import PortalFields
 from ingest.outline import cn_number
 

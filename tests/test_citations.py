@@ -9,9 +9,10 @@ import hashlib
 
 import pytest
 
+from core.numbers import find_doc_numbers
 from core.records import SourceText
 from core.text import normalize_title, title_key
-from ingest.citations import Citation, find_citations, find_doc_numbers
+from ingest.citations import Citation, find_citations
 from ingest.extract import extract
 from ingest.normalize import normalize
 from tests.samples import quote, sample
