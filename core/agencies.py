@@ -358,6 +358,19 @@ def find_internal_departments(
     return found
 
 
+_LEADING_VERB = re.compile(r"^(?:充分)?(?:发挥|依托|通过)")
+
+
+def _party_name(name: str) -> str:
+    """A party committee's body under its official name: 山东省委组织部 → 中共山东省委组织部."""
+    if name.startswith("中共"):
+        return name
+    found = gazetteer().longest_prefix_match(name)
+    if found and name[found[0] : found[0] + 1] == "委" and len(name) > found[0] + 2:
+        return "中共" + name
+    return name
+
+
 def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> AgencyRecord | None:
     """A body the table does not know, named in a role clause: keep its name (its level word
     replaced by the document's region: 市创建…领导小组 → 靖江市创建…领导小组), completed by the table's
@@ -365,6 +378,7 @@ def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> Age
     table = alias_table()
     name = name.strip(" ,、").replace("（", "(").replace("）", ")")
     name = re.sub(r"等(?:部门|单位|机构)?$", "", name)  # 福州海关等部门: the body is 福州海关
+    name = _LEADING_VERB.sub("", name)  # 发挥省委科技委员会(牵头抓总作用): the body after the verb
     if GENERIC_NAME.fullmatch(name):
         return registry.get(generic_agency(name, context))  # 各镇(办事处), 市属各开发区管委会: generic holders
     name = re.sub(r"\([^()]{2,12}\)$", "", name)  # 中心(信息传播利用基地): a designation, not the name
@@ -376,6 +390,10 @@ def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> Age
     for old, new in table.prefix_rewrites:
         if name.startswith(old):
             name = new + name[len(old) :]
+    national = table.pattern.match(name)
+    if national and national.group(0) in table.national and national.end() < len(name):
+        # 金融监管总局山东监管局: the national body's unit, under the body's full name
+        name = in_year(table.national[national.group(0)], context.year) + name[national.end() :]
     for old, new in table.suffix_rewrites:
         if name.endswith(old):
             name = name[: -len(old)] + new
@@ -386,6 +404,7 @@ def unknown_agency(name: str, context: Context, registry: AgencyRegistry) -> Age
         if level_region is not None:
             region = level_region
             name = official_name(level_region) + name[1:]
+    name = _party_name(name)
     if name.startswith(("有关", "相关", "其他")):
         return registry.get(generic_agency(name, context))
     return registry.get(make_agency(name, region), None)

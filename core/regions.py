@@ -219,7 +219,42 @@ def find_region_mentions(text: str, within: str | None = None) -> list[RegionMen
             found.append(RegionMention(match.start(), match.end() + city[0], city[1]))  # 湖北武汉: the city
         else:
             found.append(RegionMention(match.start(), match.end(), province))
+            covered.append((match.start(), match.end()))
+    if within is not None:
+        found.extend(_cities_by_short_name(text, within, covered))
     return sorted(found, key=lambda m: m.start)
+
+
+def _cities_by_short_name(text: str, within: str, covered: list[tuple[int, int]]) -> list[RegionMention]:
+    """A province's own cities by their short names in a list (济南、青岛等市 in a Shandong plan): only
+    inside the document's province, where a short name is the city and not a word."""
+    found: list[RegionMention] = []
+    for match in _city_short_names(within).finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in covered):
+            continue
+        if text[match.end() : match.end() + 1] in {"市", "州", "盟", "地"}:
+            continue  # 济南市 is a full name, already read
+        closes_list = bool(found) and found[-1].end + 1 == match.start() and text[found[-1].end] == "、"
+        if text[match.end() : match.end() + 1] not in _LISTING and not closes_list:
+            continue  # 南通高新区, 南昌海关: a short name inside a body's or a zone's name is not the city
+        city = gazetteer().resolve(match.group(0), within)
+        if city is not None and city.level == "city":
+            found.append(RegionMention(match.start(), match.end(), city))
+    return found
+
+
+_LISTING = {"、", "等", "和", "及", "与", "两", "三", "四", ",", "。"}
+
+
+@lru_cache(maxsize=64)
+def _city_short_names(province_id: str) -> re.Pattern[str]:
+    gaz = gazetteer()
+    names = {
+        short
+        for short, ids in gaz.short_names.items()
+        if len(short) >= 2 and any(gaz.by_id[i].level == "city" and gaz.by_id[i].parent_id == province_id for i in ids)
+    }
+    return re.compile("|".join(sorted(names, key=len, reverse=True)) or "(?!)")
 
 
 def _full_names(text: str, within: str | None) -> tuple[list[RegionMention], list[tuple[int, int]]]:

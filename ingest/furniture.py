@@ -24,6 +24,8 @@ _FIELD_LABELS = (
     "发布机构",
     "发文单位",
     "发布单位",
+    "颁布部门",
+    "颁布日期",
     "成文日期",
     "发文日期",
     "生成日期",
@@ -78,6 +80,7 @@ _CHROME = re.compile(
     r"^(?:.*(?:当前位置|所在位置|所在的位置|您的位置|您现在的位置|现在位置)\s*[:>].*"
     r"|[>»›].*"
     r"|.*(?:首页|主页)\s*(?:>|>>|»|/|›).*"
+    r"|.{0,30}(?:首页|主页)\s+\S.*"  # EHS中国 法规首页 惠州市人民政府关于…: a breadcrumb without arrows
     r"|(?:站内搜索|全站搜索|请输入[^,。]{0,20}|高级检索|搜索)\s*[:]?"
     r"|.{0,12}(?:字号|字体)\s*[:]?\s*[【\[(]?\s*(?:[大中小默认]\s*)*[】\])]?.{0,6}"
     r"|(?:【?\s*(?:打印|关闭|关闭窗口|收藏|分享到?|扫一扫|返回顶部|打印本页|关闭本页|大|中|小)\s*:?\s*】?\s*[|/]?\s*)+"
@@ -86,6 +89,9 @@ _CHROME = re.compile(
     r"|.{0,20}(?:服务热线|咨询热线|举报电话|政务服务热线|监督电话)\s*[:]?\s*[\d\-—() ]{3,}.{0,20}"
     r"|.*(?:网站标识码|ICP备|公网安备|京ICP|版权所有|Copyright|技术支持\s*[:]|网站地图|联系我们|主办单位\s*[:]|承办单位\s*[:]).*"
     r"|.{4,80}_\s*[\u4e00-\u9fff]{2,16}(?:网|网站|门户|平台|查询)"
+    r"|.{0,20}(?:欢迎访问|欢迎光临|欢迎您访问|欢迎来到).{0,40}(?:网|网站|门户|平台)[!!。]?.{0,20}"
+    # a list of other stories: a headline cut short and its date (青海省海西州开展…2020-07-15)
+    r"|(?:[-*]\s*)?.{2,60}?(?:\.{2,}|…+)\s*[\[(]?(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}[\])]?"
     r")$"
 )
 _CHROME_MAX = 120  # a longer line is text, whatever it contains
@@ -176,14 +182,14 @@ def _fill(found: PortalFields, values: dict[str, str]) -> None:
         if values.get(label):
             found.doc_number = values[label]
             break
-    for label in ("发文机关", "发文机构", "发文单位", "发布机构", "发布单位"):
+    for label in ("发文机关", "发文机构", "发文单位", "发布机构", "发布单位", "颁布部门"):
         names = [n for n in re.split(r"[、,;\s]+", values.get(label, "")) if n and ":" not in n]
         if names:
             found.issuers = names
             break
     if values.get("联合发文单位"):
         found.issuers += [n for n in re.split(r"[、,;\s]+", values["联合发文单位"]) if n]
-    for label in ("成文日期", "发文日期", "生成日期"):
+    for label in ("成文日期", "发文日期", "生成日期", "颁布日期"):
         if values.get(label) and _iso(values[label]):
             found.issued = _iso(values[label])
             break

@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from core.agencies import alias_table
 from core.numbers import find_doc_numbers, normalize_doc_number
 from core.records import RegionRecord
-from core.regions import COUNTRY, gazetteer
+from core.regions import COUNTRY, find_region_mentions, gazetteer
 from core.schema import LEVEL_OF_REGION
 from core.text import normalize_title
 from ingest.furniture import PortalFields
 from ingest.outline import cn_number
 
 _NOTICE_TITLE = re.compile(
-    r"^[^\n]{0,60}?(?:关于|印发)[^\n]{2,120}?(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函)\s*$", re.MULTILINE
+    r"^[^\n]{0,60}?(?:关于|印发)[^\n]{2,120}?(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函|措施)\s*$",
+    re.MULTILINE,
 )
 _HEADLINE = re.compile(r"^\s*《(?P<t>[^《》\n]{4,100})》\s*(?:印发|发布|出台)\s*$", re.MULTILINE)
 _PLAN_HEADING = re.compile(
     r"^\s*(?P<t>[^\n《》:。,;]{4,60}?"
-    r"(?:方案|计划|规划|要点|意见|办法|纲要|安排|细则|任务分工|工作指引|清单|分解表|工作任务))\s*$",
+    r"(?:方案|计划|规划|要点|意见|办法|纲要|安排|细则|任务分工|工作指引|清单|分解表|工作任务|措施))\s*$",
     re.MULTILINE,
 )
 _PRINTED_PLAN = re.compile(r"印发\s*《?(?P<t>[^《》\n]{4,100}?)》?\s*(?:的通知|的函)")
@@ -33,7 +36,7 @@ _SIGN_DATE = re.compile(
 )
 _SENTENCE = re.compile(r"[。;]|印发给|现将|,请")
 # The end of a notice's title, to join a title printed over two or three lines.
-_TITLE_END = re.compile(r"(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函)$")
+_TITLE_END = re.compile(r"(?:通知|意见|决定|办法|方案|计划|规划|要点|批复|通报|函|措施)$")
 # The plan a notice prints: 现将《X》印发给你们 / 制定了《X》,现予印发 / 《X》已经…同意,现印发给你们.
 _PRINTS = re.compile(
     r"《(?P<t>[^《》\n]{4,100})》[^。《\n]{0,60}?(?:印发给你们|印发你们|现予印发|予以印发|现印发|现予发布|印发给各)"
@@ -54,6 +57,10 @@ _DAMAGED_NUMBER = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{2,10})\s*[〔\[(【]\s*(?P<year>(?:19|20)\d{2})(?P<num>\d{1,4})\s*号?"
 )
 _LABELLED_NUMBER = re.compile(r"(?:文号|发文字号|发文编号)\s*[:]?\s*")
+_MASTHEAD = re.compile(r"^\s*(?P<x>[^\s,。:《》]{3,40}?(?:\s+[^\s,。:《》]{3,40}?)*)\s*文件\s*$", re.MULTILINE)
+# An addressee line: 各省、自治区、直辖市人民政府,国务院各部委: (a number run into it is the document's own)
+_ADDRESSEES = re.compile(r"^各[^。]{2,200}[:]$")
+_TITLE_PREFIX = re.compile(r"^(?:原标题|原题|标题|题目)\s*[:]\s*")
 _NATIONAL_HINT = re.compile(r"省份[:]|各省\(区、市\)|各省、自治区、直辖市")
 
 
@@ -83,8 +90,8 @@ def read_metadata(text: str, body_start: int, portal: PortalFields | None = None
     portal = portal or PortalFields()
     meta = Metadata(header_end=body_start)
     header = text[:body_start] if body_start > 0 else text[:1500]
-    _titles(header, portal, meta)
     meta.doc_number = _own_number(text, header) or _portal_number(portal)
+    _titles(header, portal, meta)
     _signature(text, header, meta)
     if meta.issued is None and not meta.issuers:
         _signature(text, text[-400:], meta)  # a plan without a notice signs at its end
@@ -109,13 +116,16 @@ def heading_titles(text: str) -> list[str]:
 
 
 def _header_lines(header: str) -> list[str]:
-    return [line.strip() for line in header.splitlines() if line.strip()]
+    lines = (_TITLE_PREFIX.sub("", line.strip()) for line in header.splitlines())
+    return [line for line in lines if line]
 
 
-def _notice_titles(lines: list[str]) -> list[str]:
+def _notice_titles(lines: list[str], number: str | None = None) -> list[str]:
     """Notice titles of the header (`…关于…的通知`), joined when printed over two or three lines, with
-    the issuer's line before a title that starts with 关于."""
+    the issuer's line before a title that starts with 关于. A title printed next to the document's
+    number comes first: a page may repeat it with more around it (its portal headline)."""
     found: list[str] = []
+    beside_number: list[str] = []
     for index, line in enumerate(lines):
         numbers = find_doc_numbers(line)
         if numbers and numbers[0].start == 0:
@@ -134,7 +144,14 @@ def _notice_titles(lines: list[str]) -> list[str]:
         if candidate.startswith("关于") and _is_signer_line(before):
             candidate = before + candidate
         found.append(candidate)
-    return found
+        near = lines[max(0, index - 2) : index] + lines[last + 1 : last + 3]
+        if number and any(number in _numbers_of(line) for line in near):
+            beside_number.append(candidate)
+    return beside_number or found
+
+
+def _numbers_of(line: str) -> list[str]:
+    return [n.value for n in find_doc_numbers(line)]
 
 
 def _is_signer_line(line: str) -> bool:
@@ -145,7 +162,7 @@ def _is_signer_line(line: str) -> bool:
 def _titles(header: str, portal: PortalFields, meta: Metadata) -> None:
     """The title: the notice's own title line, else the portal's, a web headline, the plan the notice
     prints, or the plan's heading; the others that name this document become alternative titles."""
-    notices = _notice_titles(_header_lines(header))
+    notices = _notice_titles(_header_lines(header), meta.doc_number)
     headline = _HEADLINE.search(header)
     printed = [normalize_title(m.group("t")) for m in _PRINTS.finditer(header)]
     if notices:
@@ -176,9 +193,12 @@ def _titles(header: str, portal: PortalFields, meta: Metadata) -> None:
 
 
 def _issuer_hint(header: str, meta: Metadata) -> str | None:
-    """Where the issuers are named when nothing signs: the notice title before 关于, the notice's own
-    words (X联合A、B…制定《…》), or the plan title's leading body (国家知识产权局2013年工作要点). The
-    pipeline resolves the bodies it names."""
+    """Where the issuers are named when nothing signs: the masthead (X文件), the notice title before
+    关于, the notice's own words (X联合A、B…制定《…》), or the plan title's leading body
+    (国家知识产权局2013年工作要点). The pipeline resolves the bodies it names."""
+    masthead = _MASTHEAD.search(header)
+    if masthead and _SIGNER.fullmatch(masthead.group("x").replace(" ", "")):
+        return masthead.group("x")  # 常州市人民政府文件 over the title's 市政府关于…
     title = meta.title or ""
     if "关于" in title[:60] and title.index("关于") >= 2:
         return title[: title.index("关于")]
@@ -219,6 +239,8 @@ def _own_number(text: str, header: str) -> str | None:
             return numbers[0].value
         if _LABELLED_NUMBER.search(line) and numbers:
             return numbers[0].value
+        if numbers and numbers[0].start == 0 and _ADDRESSEES.match(stripped[numbers[0].end :].strip()):
+            return numbers[0].value  # 国办发〔2015〕94号各省、自治区…: a page run together
     for line in _header_lines(header)[:3]:  # …的通知国办发〔2020〕43号: the number run into the title line
         numbers = find_doc_numbers(line)
         if numbers and numbers[-1].end >= len(line) - 1 and _NOTICE_TITLE.fullmatch(line[: numbers[-1].start]):
@@ -261,7 +283,7 @@ def _signature(text: str, header: str, meta: Metadata) -> None:
 
 _INLINE_SIGNATURE = re.compile(
     r"。\s*(?P<signer>[^\s。,;:《》()]{2,38}?(?:办公厅|办公室|人民政府|委员会|局|厅|委|部|院))\s*"
-    r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?!\s*印发)"  # …办公厅 2019年1月3日印发 is the print line
 )
 
 
@@ -378,6 +400,8 @@ def _jurisdiction(text: str, meta: Metadata) -> None:
                 break
     if region is None and names and names[0].startswith(("省", "自治区")) and within:
         region = gazetteer().by_id[within]  # 省政府, 自治区知识产权局: the province the text names most
+    if region is None:
+        region = inferred_jurisdiction(text)  # a text without its header: who it speaks for, from how it names
     if region is None and len(_NATIONAL_HINT.findall(text)) >= 2:
         region = COUNTRY
     if region is None and meta.doc_number:
@@ -385,6 +409,83 @@ def _jurisdiction(text: str, meta: Metadata) -> None:
     if region is not None:
         meta.region = region
         meta.level = LEVEL_OF_REGION[region.level]
+
+
+# How a text names its own area: 全省 / 我省 / 本市 (and its bodies: 省科技厅, 市科技局).
+_OWN_AREA = re.compile(r"(?:全|我|本)(?P<w>省|市|县|区)(?![\u4e00-\u9fff]{0,2}(?:长|委书记))")
+_OWN_BODY_MIN = 5  # this many relative names, and twice any other level's, before a level is read off them
+
+
+@lru_cache(maxsize=1)
+def _relative_bodies() -> re.Pattern[str]:
+    aliases = sorted((a for a in alias_table().local if len(a) >= 2), key=len, reverse=True)
+    return re.compile(r"(?P<w>省|自治区|市|县|区)(?:" + "|".join(map(re.escape, aliases)) + ")")
+
+
+def _own_level(text: str) -> str | None:
+    """The level a headerless text speaks at: the level word its own bodies and area carry most
+    (省工业和信息化厅 ×29, 全省 ×12 → provincial), when that is clear."""
+    votes: dict[str, int] = {}
+    for match in _relative_bodies().finditer(text):
+        window = text[max(0, match.start("w") - 11) : match.end("w")]
+        if gazetteer().longest_suffix_match(window) is not None:
+            continue  # 山东省科技厅, 济南市科技局: a named body, not the text's own
+        level = _LEVEL_OF_WORD[match.group("w")]
+        votes[level] = votes.get(level, 0) + 1
+    for match in _OWN_AREA.finditer(text):
+        level = _LEVEL_OF_WORD[match.group("w")]
+        votes[level] = votes.get(level, 0) + 1
+    ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] < _OWN_BODY_MIN or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+_LEVEL_OF_WORD = {"省": "province", "自治区": "province", "市": "city", "县": "county", "区": "county"}
+
+
+def inferred_jurisdiction(text: str) -> RegionRecord | None:
+    """The region of a text that names neither issuer nor title: the level its own bodies carry
+    (省科技厅, 全省), and the region of that level its place names point to most — a province by its
+    name and its cities' (济南, 青岛 → 山东省), a city by its name (科创济南, 济南市 → 济南市).
+    None when either is unclear."""
+    level = _own_level(text)
+    if level is None:
+        return None
+    gaz = gazetteer()
+    votes: dict[str, int] = {}
+    for mention in _place_mentions(text):
+        chain = [r for r in gaz.ancestors(mention.id) if r.level == level]
+        if chain:
+            votes[chain[0].id] = votes.get(chain[0].id, 0) + 1
+    ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return gaz.by_id[ranked[0][0]]
+
+
+def _place_mentions(text: str) -> list[RegionRecord]:
+    """Regions named in full (济南市) or by a city's or province's short name (济南, 山东)."""
+    found = [m.region for m in find_region_mentions(text)]
+    gaz = gazetteer()
+    for match in _city_short_names().finditer(text):
+        ids = [i for i in gaz.short_names.get(match.group(0), []) if gaz.by_id[i].level == "city"]
+        if len(ids) == 1 and text[match.end() : match.end() + 1] not in {"市", "州", "盟", "地"}:
+            found.append(gaz.by_id[ids[0]])  # 济南市 is counted once, as a full name
+    return found
+
+
+@lru_cache(maxsize=1)
+def _city_short_names() -> re.Pattern[str]:
+    gaz = gazetteer()
+    names = {
+        short
+        for short, ids in gaz.short_names.items()
+        if len(short) >= 2
+        and any(gaz.by_id[i].level == "city" for i in ids)
+        and not any(gaz.by_id[i].level == "province" for i in ids)
+    }
+    return re.compile("|".join(sorted(names, key=len, reverse=True)))
 
 
 _LAW_DATE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?P<rest>.*)$", re.MULTILINE)

@@ -28,6 +28,7 @@ from core.agencies import (
     local_kind,
     unknown_agency,
 )
+from core.records import RegionRecord
 from core.regions import COUNTRY, find_region_mentions, gazetteer
 from core.roles import FIRST_LEADS_RULE
 from core.schema import LEVEL_OF_REGION
@@ -232,6 +233,9 @@ _EXECUTORS = re.compile(
     r"|(?:(?:试点)?(?:省份|地区|城市|县区|区县)|适用范围|实施范围|推广范围|试点范围|实施地区):"
     r"(?P<b>[^。;:)]{2,40}?)(?:必做|选做|\)|。|,|;|$)"
 )
+_SUPPORTS = re.compile(r"(?:支持|鼓励|推动|引导|指导|推进)")
+_LIST_SEPARATOR = re.compile(r"[、和及与]")
+_SOME_PLACES = re.compile(r"等[^。,;、]{0,6}?(?:市|县|地市|城市|县\(市、区\)|地)")
 # An area named after its region (浙江自贸试验区, 前海片区): the region carries out the measure.
 _AREA = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区|片区|试验区|示范区|综合试验区)$")
 
@@ -240,21 +244,70 @@ _AREA = re.compile(r"(?:自由贸易试验区|自贸试验区|自贸区|片区|�
 def executor_matcher(doc: Doc) -> Doc:
     """Regions named as the executors of a measure (由江西、河南……执行; 省份:广东、陕西必做)."""
     found = []
+    region = doc._.meta.region
+    province = gazetteer().province_of(region.id) if region else None
+    within = province.id if province else None
     for match in _EXECUTORS.finditer(doc._.text):
-        group = "a" if match.group("a") else "b"
+        group = next(g for g in "abc" if match.group(g))
         names = [n for n in re.split(r"、|和|及|与", match.group(group)) if n]
         offset = match.start(group)
         regions = []
         for name in names:
-            region = gazetteer().resolve(_AREA.sub("", name.strip()))
+            region = gazetteer().resolve(_AREA.sub("", name.strip()), within)
             if region is None:
                 regions = []
                 break  # 由承担项目的基地省市执行 names no region: not an executor list
             regions.append((offset, region))
             offset += len(name) + 1
         found.extend((match.start(), match.end(), pos, region) for pos, region in regions)
+    for start, end, regions in supported_places(doc._.text, within):
+        found.extend(
+            (start, end, pos, region) for pos, region in regions if region.id != getattr(doc._.meta.region, "id", None)
+        )
     doc._.executors = found
     return doc
+
+
+def supported_places(text: str, within: str | None) -> list[tuple[int, int, list[tuple[int, RegionRecord]]]]:
+    """Places a plan names to carry a measure out: 支持济南、青岛等市…, 鼓励淄博市…. A short name
+    (济南) counts only for a city of the document's province, and alone only before 等市: 支持济南基地
+    names a base, not an executor."""
+    found = []
+    for verb in _SUPPORTS.finditer(text):
+        pos, regions, all_full = verb.end(), [], True
+        while True:
+            read = _place_at(text, pos, within)
+            if read is None:
+                break
+            size, region, full = read
+            regions.append((pos, region))
+            all_full = all_full and full
+            pos += size
+            if not _LIST_SEPARATOR.match(text, pos):
+                break
+            pos += 1
+        if not regions:
+            continue
+        some = _SOME_PLACES.match(text, pos)
+        if some:
+            found.append((verb.start(), some.end(), regions))
+        elif (all_full or len(regions) >= 2) and not _LIST_SEPARATOR.match(text, pos - 1):
+            found.append((verb.start(), pos, regions))  # 支持济南市瞄准…, 支持淄博、泰安…在济设立
+    return found
+
+
+def _place_at(text: str, pos: int, within: str | None) -> tuple[int, RegionRecord, bool] | None:
+    """The region named at `pos`: (length, region, written in full)."""
+    gaz = gazetteer()
+    for size in range(min(12, len(text) - pos), 1, -1):
+        name = text[pos : pos + size]
+        region = gaz.resolve(name, within, short_ok=False)
+        if region is not None and region.id != COUNTRY.id:
+            return size, region, True
+        region = gaz.resolve(name, within) if within else None
+        if region is not None and region.level == "city" and region.parent_id == within:
+            return size, region, False
+    return None
 
 
 @Language.component("region_matcher")

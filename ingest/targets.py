@@ -12,8 +12,11 @@ _VERBS = (
 )
 TARGET = re.compile(
     rf"(?P<verb>{_VERBS})?\s*(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|万人次|人次|万册|件|家|个|次|人|名|期|项|所|种|份|批|起|场|册|篇|笔|万元|亿元|万件|万人)(?P<cmp>以上|以下|左右)?"
+    r"(?P<unit>%|万人次|人次|万册|万件|万家|万个|万户|万人|万元|亿元|件|家|个|次|人|名|期|项|所|种|份|批|起|场|册|篇|笔)"
+    r"(?P<cmp>以上|以下|左右)?"
 )
+_QUALIFIER = re.compile(r"(?:以上|以下)?的")
+_FUNDING = re.compile(r"(?:的)?(?:一次性)?(?:给予|奖励|补助|资助|补贴|扶持|奖补|最高)")
 _COMPARATORS = {"以上": ">=", "不少于": ">=", "至少": ">=", "不低于": ">=", "以下": "<=", "不超过": "<=", "超过": ">"}
 _CLAUSE_START = re.compile(r"[,;。:、\n(]")
 _PHRASE_START = re.compile(r"[,;。:\n]")  # brackets stay inside: 新确定试点县(区)8个
@@ -39,6 +42,12 @@ def find_targets(text: str) -> list[Target]:
             continue
         if not m.group("verb") and text[max(0, m.start() - 1) : m.start()] == "等":
             continue  # …、行政处罚、货物处置等7项清单: the count of a list just given, not a goal
+        if _QUALIFIER.match(text, m.end()):
+            continue  # 收入首次达到2000万元的企业: a threshold that picks out the counted, not a goal
+        if m.group("unit").endswith("元") and (
+            _FUNDING.search(text, max(0, m.start() - 12), m.start()) or _FUNDING.match(text, m.end())
+        ):
+            continue  # 给予最高30万元补助: money granted, not a goal reached
         clause_start = max(
             (x.end() for x in _CLAUSE_START.finditer(text, max(0, m.start() - 30), m.start())),
             default=max(0, m.start() - 30),

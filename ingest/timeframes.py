@@ -14,7 +14,7 @@ _Q = "一二三四1234"
 # The lookahead names every character an alternative can start with: most positions of a text fail
 # it at once instead of trying twelve alternatives each (12× faster, same matches).
 DEADLINE = re.compile(
-    r"(?=[\d第一二三四上下到至年全 \t])(?:"
+    r"(?=[\d第一二三四上下到至年全每 \t])(?:"
     r"(?P<range>(?P<ry1>\d{4})年(?P<rm1>\d{1,2})月\s*[—\-–~至到]+\s*(?:(?P<ry2>\d{4})年)?(?P<rm2>\d{1,2})月(?:底)?)"
     r"|(?P<days>(?:(?P<sy>\d{4})年)?(?P<sm>\d{1,2})月(?P<sd1>\d{1,2})日\s*[—\-–~至到]+\s*(?:(?P<sm2>\d{1,2})月)?"
     r"(?P<sd2>\d{1,2})日)"
@@ -27,8 +27,10 @@ DEADLINE = re.compile(
     r"|(?P<byyear>(?:到|至)(?P<by>\d{4})年(?![\d底末年]|\d*月))"
     r"|(?P<yearend>(?:至|到)?(?:(?P<ey>\d{4})年年?|年)(?:底|末)(?:前|之前|以前)?)"
     r"|(?P<within>(?:(?P<wy>\d{4})年)?(?:年内|全年)(?!工作|的|推进|进展|情况|总结|计划))"
+    r"|(?P<yearly>每年(?P<ym>\d{1,2})月份?(?![\d日底末前]))"
     r"|(?P<cell>(?<![^\n])[ \t]*(?P<cy>\d{4})年(?P<cm>\d{1,2})月[ \t]*(?=\n|$)))"
 )
+_COUNTING = set("0123456789一二三四五六七八九十两几半多")
 _QUARTER_VALUE = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -115,7 +117,13 @@ def find_deadlines(text: str, plan_year: int | None) -> list[Deadline]:
         elif m.group("yearend"):
             year = _year(m.group("ey"), plan_year)
             end = _day(year, 12) if year else None
+        elif m.group("yearly"):
+            year = plan_year  # 每年12月份: the month, read in the plan's year
+            if year:
+                start, end = _day(year, int(m.group("ym")), 1), _day(year, int(m.group("ym")))
         elif m.group("within"):
+            if not m.group("wy") and text[m.start() - 1 : m.start()] in _COUNTING:
+                continue  # 三年内, 3年内: a span of years, not this year
             year = _year(m.group("wy"), plan_year)
             if year:
                 start, end = _day(year, 1, 1), _day(year, 12)

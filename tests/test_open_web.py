@@ -394,3 +394,104 @@ def test_forms_to_fill_in_are_not_citations() -> None:
 
     text = normalize("填写《某某项目结题验收报告》和《诉讼要素表》,按照《某某管理办法》执行。")
     assert [c.title for c in find_citations(text, set(), set())] == ["某某管理办法"]
+
+
+# --- headerless texts: jurisdiction from how the text names itself ------------------------------
+
+HEADERLESS_PROVINCIAL = (
+    "一、壮大产业\n(一)做强软件。支持济南、青岛等市建设软件名城,全省软件收入稳步增长。(牵头单位:省工业和信息化厅;"
+    "责任单位:省科技厅、省财政厅)\n(二)做优装备。支持烟台市发展海工装备。(牵头单位:省工业和信息化厅;责任单位:省发展改革委)\n"
+    "(三)强化人才。推动全省高校与企业合作。(责任单位:省教育厅、省人力资源社会保障厅、省科技厅)\n"
+)
+
+
+def test_a_headerless_provincial_text_is_read_as_its_province() -> None:
+    document, _ = _extract(HEADERLESS_PROVINCIAL)
+    assert (document.level, document.region) == ("provincial", "山东省")
+    owners = {name for _, name, _ in _owners(HEADERLESS_PROVINCIAL)}
+    assert {"山东省工业和信息化厅", "山东省科学技术厅", "山东省发展和改革委员会"} <= owners
+
+
+def test_a_headerless_text_naming_no_clear_place_keeps_no_region() -> None:
+    page = "一、重点任务\n(一)加强保护。(省市场监管局负责)\n(二)促进运用。(省科技厅负责)\n(三)强化服务。全省推进。\n"
+    document, _ = _extract(page)
+    assert document.region is None
+
+
+def test_places_a_plan_supports_to_do_a_measure_are_its_executors() -> None:
+    _, result = _extract(HEADERLESS_PROVINCIAL)
+    names = {r.id: r.name for r in result.regions}
+    paths = {m.id: m.path for m in result.measures}
+    assigned = {(paths[r.src_id], names[r.dst_id]) for r in result.relations if r.type == "ASSIGNED_TO"}
+    assert assigned == {("一/(一)", "济南市"), ("一/(一)", "青岛市"), ("一/(二)", "烟台市")}
+
+
+def test_a_short_city_name_inside_a_bodys_name_is_not_the_city() -> None:
+    from core.regions import find_region_mentions, gazetteer
+
+    jiangsu = gazetteer().resolve("江苏省").id
+    text = "南通高新区管委会负责;在南京、无锡设立分中心。"
+    assert [m.region.name for m in find_region_mentions(text, jiangsu)] == ["南京市", "无锡市"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 某某省某某县开展市场检查行...2020-07-15",
+        "欢迎访问某某县人民政府门户网站! 今日是:",
+        "某某中国 法规首页 某某市人民政府关于某某工作的意见",
+    ],
+)
+def test_story_lists_welcome_lines_and_bare_breadcrumbs_are_chrome(line: str) -> None:
+    assert not _blanked(f"{line}\n").strip()
+
+
+def test_an_original_title_label_is_not_part_of_the_title() -> None:
+    text = normalize("原标题:某某局关于促进知识产权运营工作的通知\n各有关单位:\n" + BODY)
+    assert read_metadata(text, text.index("一、")).title == "某某局关于促进知识产权运营工作的通知"
+
+
+def test_the_masthead_names_the_issuer_a_title_calls_by_its_level() -> None:
+    header = "无锡市人民政府文件\n锡政发〔2011〕8号\n市政府关于实施专利战略的意见\n各市(县)、区人民政府:\n"
+    text = normalize(header + BODY)
+    document, _ = _extract(text)
+    assert (document.issuer_text, document.region) == ("无锡市人民政府", "无锡市")
+
+
+def test_a_number_run_into_the_addressee_line() -> None:
+    text = normalize("国务院办公厅关于某某工作的意见\n国办发〔2016〕7号各省、自治区、直辖市人民政府:\n" + BODY)
+    assert read_metadata(text, text.index("一、")).doc_number == "国办发〔2016〕7号"
+
+
+def test_the_title_printed_beside_the_number_is_the_documents_own() -> None:
+    text = normalize(
+        "某某市人民政府关于实施某某战略的若干意见\n收藏\n关于实施某某战略的若干意见\n某府〔2009〕12号\n"
+        "各县人民政府:\n" + BODY
+    )
+    assert read_metadata(text, text.index("一、")).title == "关于实施某某战略的若干意见"
+
+
+def test_policy_measures_title_on_the_first_line() -> None:
+    text = normalize("关于加快某某建设的若干政策措施\n为推动发展,制定本措施。\n" + BODY)
+    assert read_metadata(text, text.index("一、")).title == "关于加快某某建设的若干政策措施"
+
+
+def test_the_print_line_is_not_a_signature() -> None:
+    tail = "本政策自印发之日起施行。\n  某某市人民政府办公厅 2019年3月5日印发\n"
+    text = normalize("关于某某的若干政策\n" + BODY + tail)
+    meta = read_metadata(text, text.index("一、"))
+    assert (meta.issuers, meta.issued) == ([], None)
+
+
+@pytest.mark.parametrize(
+    ("clause", "name"),
+    [
+        ("(责任单位:市委组织部、市科技局)", "中共济南市委组织部"),
+        ("(责任单位:金融监管总局山东监管局)", "国家金融监督管理总局山东监管局"),
+        ("(牵头单位:人民银行济南分行营管部)", "中国人民银行济南分行营业管理部"),
+        ("(责任单位:市应急局)", "济南市应急管理局"),
+    ],
+)
+def test_party_bodies_and_abbreviated_units_under_their_full_names(clause: str, name: str) -> None:
+    page = "济南市人民政府关于某某工作的意见\n一、重点任务\n(一)加强保障。" + clause + "\n"
+    assert name in {owner for _, owner, _ in _owners(page)}

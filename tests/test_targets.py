@@ -131,3 +131,26 @@ def test_numbers_that_are_not_targets(prefix: str, passage: str) -> None:
 def test_the_count_that_sums_up_a_list_is_not_a_goal() -> None:
     text = normalize("公布担保、行政处罚、货物处置等7项知识产权海关保护权力清单。")
     assert find_targets(text) == []
+
+
+def test_counts_in_ten_thousands_keep_their_unit() -> None:
+    (target,) = find_targets(normalize("全省科技型中小企业达到2.5万家。"))
+    assert (target.value, target.unit) == (2.5, "万家")
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "对年销售收入首次达到3000万元的企业给予奖励。",  # a threshold that picks out who is counted
+        "对新认定的市级孵化器给予每家最高40万元补助。",  # money granted
+        "经认定的,最高资助150万元。",
+        "分别给予800万元、400万元奖励。",
+    ],
+)
+def test_thresholds_and_grants_are_not_goals(passage: str) -> None:
+    assert find_targets(normalize(passage)) == []
+
+
+def test_a_budget_the_plan_commits_is_a_goal() -> None:
+    (target,) = find_targets(normalize("每年安排专项资金不少于800万元。"))
+    assert (target.value, target.unit, target.comparator) == (800, "万元", ">=")

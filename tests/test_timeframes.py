@@ -142,3 +142,12 @@ def test_offsets_cover_the_expression() -> None:
 )
 def test_dates_that_are_not_schedules(prefix: str, passage: str) -> None:
     assert find_deadlines(quote(prefix, passage), 2014) == []
+
+
+@pytest.mark.parametrize("passage", ["奖励资金分三年内兑现。", "5年内建成孵化器10家。"])
+def test_a_span_of_years_is_not_this_year(passage: str) -> None:
+    assert find_deadlines(passage, 2020) == []
+
+
+def test_a_month_of_every_year_is_read_in_the_plans_year() -> None:
+    assert ranges("每年11月份,各单位报送工作总结。", 2016) == [("每年11月份", "2016-11-01", "2016-11-30")]
