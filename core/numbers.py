@@ -26,6 +26,7 @@ _CODE_CUT = re.compile(
     r"^.*(?:根据|按照|依据|依照|落实|贯彻|印发|参照|见|和|及|与|、|的|通知|意见|方案|决定|规划|计划|要点)"
 )
 
+
 @dataclass(frozen=True)
 class DocNumber:
     start: int
@@ -68,5 +69,3 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
             )
         )
     return found
-
-

@@ -68,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         store = open_store()
         try:
             if args.command == "run":
-                rows = get(args.name).run(store, _params(args.param))
+                query = get(args.name)
+                resolution = query.resolve(store, _params(args.param))
+                for note in resolution.notes:  # how a parameter was read: 甘肃省市场监管局 → 甘肃省市场监督管理局
+                    print(f"note: {note}", file=sys.stderr)
+                rows = query.run(store, {}, resolution=resolution)
                 _print_rows(rows, args.json)
             else:
                 rows, truncated = run_console(store, args.query, _params(args.param), args.limit, args.timeout_ms)

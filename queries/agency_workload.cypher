@@ -1,9 +1,10 @@
 // name: agency_workload
 // description: Workload of every agency in a document or a region: how many measures it leads, is responsible for and supports (at most 500 rows).
-// param scope: a document id, number or title words, or a region name (its documents). Example: 甘肃省
-MATCH (d:Document)
-WHERE d.id = $scope OR d.doc_number = $scope OR d.label CONTAINS $scope OR d.region = $scope
-WITH d
+// param scope (scope): a document (its number, title words or id), or a region (all its documents). Example: 甘肃省
+OPTIONAL MATCH (one:Document {id: $scope})
+OPTIONAL MATCH (:Region {id: $scope})<-[:COVERS]-(covering:Document)
+WITH collect(DISTINCT one) + collect(DISTINCT covering) AS documents
+UNWIND documents AS d
 MATCH (m:Measure {doc_id: d.id})<-[r]-(a:Agency)
 WHERE type(r) IN ['LEADS', 'RESPONSIBLE_FOR', 'SUPPORTS']
 WITH a, r.role AS role, count(r) AS n

@@ -1,6 +1,6 @@
 // name: co_owners
 // description: Agencies that share measures with a given agency, how many and in which roles (at most 200 rows).
-// param agency: the agency's canonical name or any alias. Example: 甘肃省市场监督管理局
+// param agency (agency): an agency's name as written anywhere: canonical, an alias, a short form with its region (甘肃省市场监管局), Simplified or Traditional. Example: 甘肃省市场监督管理局
 MATCH (a:Agency)
 WHERE a.name = $agency OR $agency IN a.aliases
 MATCH (a)-[:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m:Measure)

@@ -1,8 +1,8 @@
 // name: document_citations
 // description: What a document cites, how many of its measures cite it, whether it says it implements it, and whether the cited text is itself in the graph.
-// param doc: a document id, its document number, or words of its title. Example: 2018年度全国专利信息传播利用工作计划
+// param doc (document): a document's number (any brackets), words of its title, or its id. Example: 2018年度全国专利信息传播利用工作计划
 MATCH (d:Document)
-WHERE d.id = $doc OR d.doc_number = $doc OR d.label CONTAINS $doc
+WHERE d.id = $doc
 MATCH (d)-[c:CITES]->(r:Regulation)
 WITH d, c, r
 OPTIONAL MATCH (m:Measure {doc_id: d.id})-[:CITES]->(r)

@@ -1,8 +1,8 @@
 // name: document_measures
 // description: The measures of a document in outline order, with the agencies that own each one and their roles (at most 2000 rows).
-// param doc: a document id, its document number, or words of its title. Example: 靖政办发〔2017〕130号
+// param doc (document): a document's number (any brackets), words of its title, or its id. Example: 靖政办发〔2017〕130号
 MATCH (d:Document)
-WHERE d.id = $doc OR d.doc_number = $doc OR d.label CONTAINS $doc
+WHERE d.id = $doc
 WITH d
 MATCH (m:Measure {doc_id: d.id})
 OPTIONAL MATCH (a:Agency)-[r:LEADS|RESPONSIBLE_FOR|SUPPORTS]->(m)

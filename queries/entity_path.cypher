@@ -1,16 +1,16 @@
 // name: entity_path
 // description: The shortest connection (up to four steps, any direction) between two entities given by name or title, through documents, measures, agencies, regulations and targets (not through the region hierarchy, which links everything to 中国).
-// param from: an agency, region or regulation name, or a document title. Example: 浙江省知识产权局
-// param to: another entity. Example: 企业专利信息利用工作指南
-OPTIONAL MATCH (a1:Agency {name: $from})
-OPTIONAL MATCH (a2:Regulation {title: $from})
-OPTIONAL MATCH (a3:Document {label: $from})
-OPTIONAL MATCH (a4:Region {name: $from})
+// param from (entity): an agency, region, regulation or document, by name. Example: 浙江省知识产权局
+// param to (entity): another entity, by name. Example: 企业专利信息利用工作指南
+OPTIONAL MATCH (a1:Agency {id: $from})
+OPTIONAL MATCH (a2:Regulation {id: $from})
+OPTIONAL MATCH (a3:Document {id: $from})
+OPTIONAL MATCH (a4:Region {id: $from})
 WITH coalesce(a1, a2, a3, a4) AS a
-OPTIONAL MATCH (b1:Agency {name: $to})
-OPTIONAL MATCH (b2:Regulation {title: $to})
-OPTIONAL MATCH (b3:Document {label: $to})
-OPTIONAL MATCH (b4:Region {name: $to})
+OPTIONAL MATCH (b1:Agency {id: $to})
+OPTIONAL MATCH (b2:Regulation {id: $to})
+OPTIONAL MATCH (b3:Document {id: $to})
+OPTIONAL MATCH (b4:Region {id: $to})
 WITH a, coalesce(b1, b2, b3, b4) AS b
 WHERE a IS NOT NULL AND b IS NOT NULL
 WITH collect(DISTINCT a) AS froms, collect(DISTINCT b) AS tos

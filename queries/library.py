@@ -30,6 +30,7 @@ from typing import Any
 from core.settings import ROW_CAP
 from core.text import to_simplified
 from graph.store import GraphStore, Row
+from queries.resolve import KINDS, Resolution, resolve
 
 QUERY_DIR = Path(__file__).resolve().parent
 APP_DIR = QUERY_DIR / "app"
@@ -45,8 +46,12 @@ class Param:
     name: str
     description: str
     example: str | None
-    type: str = "string"
+    kind: str = "text"  # text, int, or what it names: agency, document, regulation, region, role, date, …
     optional: bool = False
+
+    @property
+    def type(self) -> str:
+        return "int" if self.kind == "int" else "string"
 
 
 @dataclass(frozen=True)
@@ -73,7 +78,7 @@ class NamedQuery:
                     continue
                 raise ValueError(f"{self.name} needs --param {param.name}=… ({param.description})")
             value = values[param.name]
-            if param.type == "int":
+            if param.kind == "int":
                 try:
                     out[param.name] = int(value)
                 except (TypeError, ValueError) as error:
@@ -101,10 +106,20 @@ class NamedQuery:
         names = [name for name, _ in self.templates]
         return [self.text(**dict(zip(names, combo, strict=True))) for combo in product(*(v for _, v in self.templates))]
 
+    def resolve(self, store: GraphStore, values: dict[str, Any]) -> Resolution:
+        """The parameters with the entities they name resolved (UnknownEntity, AmbiguousEntity otherwise)."""
+        return resolve(self, values, store)
+
     def run(
-        self, store: GraphStore, values: dict[str, Any], timeout_ms: int | None = None, **slots: object
+        self,
+        store: GraphStore,
+        values: dict[str, Any],
+        timeout_ms: int | None = None,
+        resolution: Resolution | None = None,
+        **slots: object,
     ) -> list[Row]:
-        return store.read(self.text(**slots), self.coerce(values), timeout_ms=timeout_ms)
+        resolved = resolution or self.resolve(store, values)
+        return store.read(self.text(**slots), resolved.values, timeout_ms=timeout_ms)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +129,7 @@ class NamedQuery:
                 {
                     "name": p.name,
                     "type": p.type,
+                    "kind": p.kind,
                     "optional": p.optional,
                     "description": p.description,
                     "example": p.example,
@@ -136,12 +152,17 @@ def parse(path: Path) -> NamedQuery:
                 description = stripped.split(":", 1)[1].strip().replace("{row_cap}", str(ROW_CAP))
             elif param:
                 flags = [f.strip() for f in (param["type"] or "").split(",") if f.strip()]
+                kind = next((f for f in flags if f != "optional"), "text")
+                if kind not in KINDS:
+                    raise ValueError(
+                        f"{path.name}: parameter {param['name']} has no kind {kind!r} ({', '.join(sorted(KINDS))})"
+                    )
                 params.append(
                     Param(
                         param["name"],
                         param["doc"].strip(),
                         (param["example"] or "").strip() or None,
-                        next((f for f in flags if f != "optional"), "string"),
+                        kind,
                         "optional" in flags,
                     )
                 )

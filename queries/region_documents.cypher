@@ -1,8 +1,8 @@
 // name: region_documents
 // description: Documents covering a region or any region inside it (province → cities → counties) (at most {row_cap} rows).
-// param region: a region's name or short name. Example: 江苏省
+// param region (region): a region's full or short name (江苏省, 江苏). Example: 江苏省
 MATCH (top:Region)
-WHERE top.name = $region OR top.name STARTS WITH $region
+WHERE top.id = $region
 MATCH (r:Region)-[:PART_OF*0..3]->(top)
 MATCH (d:Document)-[:COVERS]->(r)
 RETURN r.name AS region, r.level AS region_level, d.label AS document, d.level AS level, d.year AS year,

@@ -1,8 +1,8 @@
 // name: region_tasks
 // description: Measures that name a region (or a region inside it) as their executor (at most {row_cap} rows).
-// param region: a region's name or short name. Example: 江西省
+// param region (region): a region's full or short name (江苏省, 江苏). Example: 江西省
 MATCH (top:Region)
-WHERE top.name = $region OR top.name STARTS WITH $region
+WHERE top.id = $region
 MATCH (r:Region)-[:PART_OF*0..3]->(top)
 MATCH (m:Measure)-[e:ASSIGNED_TO]->(r)
 WITH r, m, e

@@ -1,9 +1,9 @@
 // name: targets_by_region
 // description: Quantitative targets set by the documents of a region (and regions inside it), optionally for one indicator (at most {row_cap} rows).
-// param region: a region's name or short name. Example: 靖江市
+// param region (region): a region's full or short name (江苏省, 江苏). Example: 靖江市
 // param indicator (optional): words of the indicator; empty for all. Example: 专利
 MATCH (top:Region)
-WHERE top.name = $region OR top.name STARTS WITH $region
+WHERE top.id = $region
 MATCH (r:Region)-[:PART_OF*0..3]->(top)
 WITH r
 ORDER BY r.name
@@ -19,7 +19,7 @@ WITH r
 LIMIT $row_cap
 WITH collect(DISTINCT r.name) AS names
 MATCH (top:Region)
-WHERE top.name = $region OR top.name STARTS WITH $region
+WHERE top.id = $region
 MATCH (r:Region)-[:PART_OF*0..3]->(top)
 WHERE r.name IN names
 MATCH (d:Document)-[:COVERS]->(r)

@@ -1,8 +1,8 @@
 // name: task_gaps
 // description: Measures of a document that name no owner at all, or owners but no lead; section headings with sub-items are left out (at most {row_cap} rows).
-// param doc: a document id, its document number, or words of its title. Example: 甘肃省
+// param doc (document): a document's number (any brackets), words of its title, or its id. Example: 甘肃省
 MATCH (d:Document)
-WHERE d.id = $doc OR d.doc_number = $doc OR d.label CONTAINS $doc
+WHERE d.id = $doc
 WITH d
 MATCH (m:Measure {doc_id: d.id})
 WHERE NOT (m)-[:HAS_MEASURE]->(:Measure)

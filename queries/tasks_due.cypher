@@ -1,7 +1,7 @@
 // name: tasks_due
 // description: Measures whose deadline falls in a period (ISO dates, inclusive), with their owners (at most {row_cap} rows).
-// param start: first day of the period. Example: 2014-01-01
-// param end: last day of the period. Example: 2014-06-30
+// param start (date): first day of the period (2014-01-01, 2014-1-1, 2014年1月1日, 2014-01, 2014). Example: 2014-01-01
+// param end (date): last day of the period (a month or a year: its last day). Example: 2014-06-30
 MATCH (m:Measure)
 WHERE m.deadline_end >= $start AND m.deadline_end <= $end
 WITH m
