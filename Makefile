@@ -26,7 +26,7 @@ ingest: setup
 	$(BIN)/python -m ingest data/samples data/laws
 
 run: ingest
-	$(BIN)/streamlit run app.py
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1
 
 # The Neo4j live suite runs against a local ArcadeDB Bolt server (the pinned arcadedb-embedded wheel),
 # started in a temporary folder on free ports and stopped by its pid afterwards, whatever pytest did.

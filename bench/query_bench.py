@@ -239,9 +239,9 @@ def bench_pages(store_folder: Path, runs: int) -> list[dict[str, Any]]:
                     st.cache_data.clear()
                     calls.clear()
                     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=300)
-                    at.session_state["page"] = page
+                    at.query_params["page"] = page
                     if page == "Search":
-                        at.session_state["search_q"] = "知识产权局"
+                        at.query_params["q"] = "知识产权局"
                     started = time.perf_counter()
                     at.run()
                     walls.append((time.perf_counter() - started) * 1000)

@@ -118,7 +118,7 @@ def gazetteer() -> Gazetteer:
         level = _level(depth, node["type"])
         name = node["name"]
         record = RegionRecord(
-            id=region_id(node['code']), name=name, level=level, parent_id=parent_id, code=node["code"]
+            id=region_id(node["code"]), name=name, level=level, parent_id=parent_id, code=node["code"]
         )
         suffix = {"province": _PROVINCE_SUFFIX, "city": _CITY_SUFFIX}.get(level, _COUNTY_SUFFIX)
         autonomous = _AUTONOMOUS.match(name)
@@ -141,7 +141,7 @@ def gazetteer() -> Gazetteer:
     for unit in extra["units"]:
         parent = region_id(unit["parent"]) if unit["parent"] else COUNTRY.id
         record = RegionRecord(
-            id=region_id(unit['code']),
+            id=region_id(unit["code"]),
             name=unit["name"],
             level=unit["level"],
             parent_id=parent,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import subprocess
 import time
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ from redis.exceptions import ResponseError
 
 from core.settings import GRAPH_NAME
 from graph.dialect import FALKOR_FULLTEXT_SCHEMA, FALKOR_INDEX_STATUS, FALKOR_SCHEMA, FALKORDB, adapt
-from graph.store import ReadOnlyViolation, Row, StoreError
+from graph.store import CypherSyntaxError, ReadOnlyViolation, Row, StoreError, StoreUnavailable
 
 SOCKET = "falkordb.sock"
 
@@ -149,6 +150,10 @@ def stop_server(folder: Path) -> bool:
     return True
 
 
+# errMsg: Invalid input 'R': expected RETURN line: 1, column: 14, offset: 13 errCtx: … errCtxOffset: 13
+_SYNTAX_ERROR = re.compile(r"errMsg: (?P<reason>.*?) line: (?P<line>\d+), column: (?P<column>\d+)")
+
+
 class FalkorStore:
     backend = "falkordb"
 
@@ -171,6 +176,8 @@ class FalkorStore:
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[Row]:
         try:
             result = self.graph.query(adapt(query, FALKORDB), params or {})
+        except RedisConnectionError as error:
+            raise StoreUnavailable(f"the store's server in {self.folder} is not running") from error
         except ResponseError as error:
             raise StoreError(str(error).splitlines()[0]) from error
         return self._rows(result)
@@ -178,6 +185,8 @@ class FalkorStore:
     def read(self, query: str, params: dict[str, Any] | None = None, timeout_ms: int | None = None) -> list[Row]:
         try:
             result = self.graph.ro_query(adapt(query, FALKORDB), params or {}, timeout=timeout_ms)
+        except RedisConnectionError as error:
+            raise StoreUnavailable(f"the store's server in {self.folder} is not running") from error
         except ResponseError as error:
             message = str(error).splitlines()[0]
             if "read-only" in message or "RO_QUERY" in message:
@@ -186,6 +195,9 @@ class FalkorStore:
                 return []  # nothing ingested yet: an empty graph has no rows
             if "timed out" in message.lower() or "timeout" in message.lower():
                 raise StoreError(f"query stopped at the time limit of {timeout_ms} ms") from error
+            syntax = _SYNTAX_ERROR.match(message)
+            if syntax:
+                raise CypherSyntaxError(syntax["reason"], int(syntax["line"]), int(syntax["column"])) from error
             raise StoreError(message) from error
         return self._rows(result)
 

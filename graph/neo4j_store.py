@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,7 +25,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 from neo4j.graph import Node, Path, Relationship
 
 from graph.dialect import NEO4J, NEO4J_SCHEMA, adapt
-from graph.store import ReadOnlyViolation, Row, StoreError
+from graph.store import CypherSyntaxError, ReadOnlyViolation, Row, StoreError, StoreUnavailable
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 SETTINGS_HINT = "KG_BACKEND=neo4j needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)"
@@ -165,12 +166,20 @@ class Neo4jStore:
             message = f"Neo4j at {self.uri} refused the credentials (NEO4J_USER / NEO4J_PASSWORD)"
         elif isinstance(error, ServiceUnavailable):
             message = f"Neo4j at {self.uri} is not reachable: {_one_line(str(error))}"
+        elif isinstance(error, Neo4jError) and (error.code or "").endswith("SyntaxError") and error.message:
+            where = re.search(r"\(line (\d+), column (\d+)", error.message)
+            if where:
+                reason = _first_line(error.message.split("(line")[0]).strip().rstrip(":")
+                return CypherSyntaxError(reason, int(where[1]), int(where[2]))
+            message = _first_line(error.message)
         elif isinstance(error, Neo4jError) and error.code in TIMEOUT_CODES:
             message = f"query stopped at the time limit of {timeout_ms} ms"
         elif isinstance(error, Neo4jError):
             message = _first_line(error.message) if error.message else str(error.code)
         else:
             message = f"Neo4j at {self.uri}: {_one_line(str(error))}"
+        if isinstance(error, ServiceUnavailable):
+            return StoreUnavailable(self._redact(message))
         return StoreError(self._redact(message))
 
     def verify(self) -> None:

@@ -18,6 +18,18 @@ class StoreError(Exception):
     """A store problem worth one clear line to the user (cannot start, query refused, timeout)."""
 
 
+class StoreUnavailable(StoreError):
+    """The store's server is not there (stopped, crashed, unreachable): opening the store again may help."""
+
+
+class CypherSyntaxError(StoreError):
+    """The query does not parse: the reason and where (1-based line and column of the query sent)."""
+
+    def __init__(self, reason: str, line: int, column: int) -> None:
+        super().__init__(f"syntax error at line {line}, column {column}: {reason}")
+        self.reason, self.line, self.column = reason, line, column
+
+
 class ReadOnlyViolation(StoreError):
     """A query sent through the read-only path tried to write."""
 

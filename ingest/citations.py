@@ -83,6 +83,8 @@ def _attachment_spans(text: str) -> list[tuple[int, int]]:
             end = text.find("\n", end + 1)
         spans.append((match.start(), len(text) if end == -1 else end))
     return spans
+
+
 _OWN = Citation(0, 0, None, None, False)  # a short name of the document itself
 
 

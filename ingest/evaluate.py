@@ -361,7 +361,6 @@ READS: dict[str, str] = {
 }
 
 
-
 def predicted_from_graph(store: GraphStore) -> dict[str, PredictedDoc]:
     """source stem → predicted document, read back with Cypher (what the graph says, not the extractor).
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from core.settings import ROW_CAP, TIME_LIMIT_MS
 from graph.store import StoreError, open_store
-from queries.library import get, load_library
+from queries.library import MissingParameter, get, load_library
 from queries.readonly import run_console
 
 
@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"note: stopped at the row cap of {args.limit}", file=sys.stderr)
         finally:
             store.close()
+    except MissingParameter as error:
+        print(f"error: {error}: give --param {error.param.name}=…", file=sys.stderr)
+        return 2
     except (StoreError, ValueError, KeyError) as error:
         message = error.args[0] if isinstance(error, KeyError) and error.args else error
         print(f"error: {message}", file=sys.stderr)

@@ -41,17 +41,25 @@ _PARAM = re.compile(
 _TEMPLATE = re.compile(r"^//\s*template\s+(?P<name>\w+)\s*:\s*(?P<values>.*)$")
 
 
+class MissingParameter(ValueError):
+    """A required parameter left empty; the message names it in words, each front end adds its syntax."""
+
+    def __init__(self, query: str, param: Param) -> None:
+        super().__init__(f"{query} needs a value for {param.name} ({param.description})")
+        self.param = param
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
     description: str
     example: str | None
-    kind: str = "text"  # text, int, or what it names: agency, document, regulation, region, role, date, …
+    kind: str = "text"  # text, int, words (a list), or what it names: agency, document, region, role, date, …
     optional: bool = False
 
     @property
     def type(self) -> str:
-        return "int" if self.kind == "int" else "string"
+        return {"int": "int", "words": "list"}.get(self.kind, "string")
 
 
 @dataclass(frozen=True)
@@ -76,13 +84,16 @@ class NamedQuery:
                 if param.optional:
                     out[param.name] = ""
                     continue
-                raise ValueError(f"{self.name} needs --param {param.name}=… ({param.description})")
+                raise MissingParameter(self.name, param)
             value = values[param.name]
             if param.kind == "int":
                 try:
                     out[param.name] = int(value)
                 except (TypeError, ValueError) as error:
                     raise ValueError(f"parameter {param.name} must be a whole number, not {value!r}") from error
+            elif param.kind == "words":  # every word must match: spaces separate them
+                words = value if isinstance(value, list) else str(value).split()
+                out[param.name] = [to_simplified(str(w)).strip() for w in words if str(w).strip()]
             else:
                 out[param.name] = to_simplified(str(value)).strip()
         return out

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.settings import GUARD_GRACE_S, ROW_CAP, TIME_LIMIT_MS
-from graph.store import GraphStore, ReadOnlyViolation, Row, StoreError
+from graph.store import CypherSyntaxError, GraphStore, ReadOnlyViolation, Row, StoreError
 
 # Clauses that write, anywhere in a query (subqueries included).
 _WRITE_CLAUSES = {"CREATE", "MERGE", "SET", "DELETE", "REMOVE", "DETACH", "FOREACH", "DROP", "INSERT"}
@@ -247,5 +247,16 @@ def run_console(
         raise StoreError("empty query")
     check_read_only(query)
     row_cap = max(1, row_cap)
-    rows = _read_with_guard(store, with_row_cap(query, row_cap), params or {}, max(1, timeout_ms))
+    try:
+        rows = _read_with_guard(store, with_row_cap(query, row_cap), params or {}, max(1, timeout_ms))
+    except CypherSyntaxError as error:
+        raise _in_the_query(error, query) from error
     return rows[:row_cap], len(rows) > row_cap
+
+
+def _in_the_query(error: CypherSyntaxError, query: str) -> CypherSyntaxError:
+    """The error placed in the query as typed: past its end (in the row cap's LIMIT line) is its end."""
+    lines = query.rstrip().split("\n")
+    if error.line > len(lines):
+        return CypherSyntaxError(f"the query is incomplete ({error.reason})", len(lines), len(lines[-1]) + 1)
+    return error

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from core.agencies import AgencyRegistry, Context, find_mentions
+from core.agencies import AgencyRegistry, Context, alias_table, find_mentions
 from core.numbers import find_doc_numbers
 from core.regions import COUNTRY, gazetteer
 from core.roles import BY_NAME, COLUMN_ROLES, DISPLAY, ROLE_OF_VERB, ROLES
@@ -48,7 +48,9 @@ class AmbiguousEntity(ValueError):
 
     def __init__(self, kind: str, written: str, candidates: list[tuple[str, str]]) -> None:
         names = "; ".join(label for label, _ in candidates[:CANDIDATES])
-        super().__init__(f"{written!r} names {len(candidates)} {kind}s: {names} — give one of them")
+        kinds = "agencies" if kind == "agency" else f"{kind}s"
+        more = "+" if len(candidates) >= CANDIDATES else ""
+        super().__init__(f"{written!r} names {len(candidates)}{more} {kinds}: {names} — give one of them")
         self.kind = kind
         self.written = written
         self.candidates = candidates
@@ -70,7 +72,7 @@ def resolve(query: NamedQuery, values: dict[str, Any], store: GraphStore) -> Res
     resolution = Resolution(dict(coerced))
     for param in query.params:
         written = coerced.get(param.name)
-        if written in (None, "") or param.kind in ("text", "int"):
+        if written in (None, "") or param.kind in ("text", "int", "words"):
             continue
         resolver = _RESOLVERS[param.kind]
         resolution.values[param.name] = resolver(str(written), store, resolution, param.name)
@@ -82,10 +84,11 @@ def resolve(query: NamedQuery, values: dict[str, Any], store: GraphStore) -> Res
 
 def resolve_agency(written: str, store: GraphStore, resolution: Resolution, _: str = "") -> str:
     """The agency's canonical name (what the agency queries match on)."""
-    return _agency(written, store, resolution)["name"]
+    return agency_row(written, store, resolution)["name"]
 
 
-def _agency(written: str, store: GraphStore, resolution: Resolution) -> dict[str, Any]:
+def agency_row(written: str, store: GraphStore, resolution: Resolution) -> dict[str, Any]:
+    """The agency a name means: {id, name, tasks}."""
     rows = _rows(store, "resolve_agency", name=written)
     if not rows:
         canonical = _canonical_agency(written)
@@ -94,18 +97,22 @@ def _agency(written: str, store: GraphStore, resolution: Resolution) -> dict[str
     if not rows:
         rows = _rows(store, "find_agencies", words=written)
         if len(rows) > 1:
-            raise AmbiguousEntity(
-                "agency", written, [(f"{r['name']} ({r['tasks'] or 0} tasks)", r["name"]) for r in rows]
-            )
+            raise AmbiguousEntity("agency", written, [(f"{r['name']} ({_tasks(r['tasks'])})", r["name"]) for r in rows])
     if not rows:
         raise UnknownEntity("agency", written, "check the name, or search for it")
     resolution.note(written, rows[0]["name"])
     return rows[0]
 
 
+def _tasks(count: int | None) -> str:
+    return "1 task" if count == 1 else f"{count or 0} tasks"
+
+
 def _canonical_agency(written: str) -> str | None:
     """The canonical name extraction gives the written form, read in the region it names."""
     found = gazetteer().longest_prefix_match(written)
+    if found is None and written in alias_table().local:
+        return None  # 知识产权局 alone: every region has one, so it names none of them
     context = Context(region=found[1] if found else COUNTRY)
     mentions = find_mentions(written, context, AgencyRegistry())
     whole = [m for m in mentions if m.end == len(written) and m.start == 0]
@@ -154,7 +161,8 @@ def resolve_regulation(written: str, store: GraphStore, resolution: Resolution, 
 
 
 def resolve_region(written: str, store: GraphStore, resolution: Resolution, _: str = "") -> str:
-    region = gazetteer().resolve(written) or gazetteer().resolve(written.rstrip("的"))
+    by_id = COUNTRY if written == COUNTRY.id else gazetteer().by_id.get(written)
+    region = by_id or gazetteer().resolve(written) or gazetteer().resolve(written.rstrip("的"))
     if region is None or not _rows(store, "resolve_region", id=region.id):
         raise UnknownEntity("region", written, "no document covers or names it")
     resolution.note(written, region.name)
@@ -168,7 +176,8 @@ def resolve_role(written: str, _store: GraphStore, resolution: Resolution, _: st
     if role is None:
         choices = ", ".join(f"{r.name} ({'/'.join(r.verbs)})" for r in ROLES)
         raise UnknownEntity("role", written, f"a role is one of {choices}")
-    resolution.note(written, f"{role} ({BY_NAME[role].verbs[0]})")
+    if written.strip().lower() != role:
+        resolution.note(written, f"{role} ({BY_NAME[role].verbs[0]})")
     return role
 
 
@@ -196,14 +205,19 @@ def resolve_date(written: str, _store: GraphStore, resolution: Resolution, name:
     return iso
 
 
+def entity_id(kind: str, written: str, store: GraphStore, resolution: Resolution | None = None) -> str:
+    """The id of the agency, region, regulation or document a name means."""
+    resolution = resolution or Resolution({})
+    if kind == "agency":
+        return str(agency_row(written, store, resolution)["id"])
+    return str(_RESOLVERS[kind](written, store, resolution, ""))
+
+
 def resolve_entity(written: str, store: GraphStore, resolution: Resolution, name: str = "") -> str:
     """Any entity: an agency, a region, a regulation or a document, tried in that order."""
-    def agency_id(written: str, store: GraphStore, resolution: Resolution, _: str = "") -> str:
-        return str(_agency(written, store, resolution)["id"])
-
-    for resolver in (agency_id, resolve_region, resolve_regulation, resolve_document):
+    for kind in ("agency", "region", "regulation", "document"):
         try:
-            return resolver(written, store, resolution, name)
+            return entity_id(kind, written, store, resolution)
         except UnknownEntity:
             continue
     raise UnknownEntity("agency, region, regulation or document", written)
@@ -231,7 +245,7 @@ _RESOLVERS = {
     "entity": resolve_entity,
     "scope": resolve_scope,
 }
-KINDS = frozenset({*_RESOLVERS, "text", "int"})
+KINDS = frozenset({*_RESOLVERS, "text", "int", "words"})
 
 
 def _rows(store: GraphStore, query_name: str, **params: Any) -> list[dict[str, Any]]:

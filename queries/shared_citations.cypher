@@ -8,6 +8,6 @@ UNWIND citing AS b
 WITH r, a, b
 WHERE a.id < b.id
 RETURN a.label AS document_a, b.label AS document_b, collect(DISTINCT coalesce(r.title, r.doc_number)) AS shared,
-       count(DISTINCT r) AS n
+       count(DISTINCT r) AS n, a.id AS document_a_id, b.id AS document_b_id
 ORDER BY n DESC, document_a, document_b
 LIMIT 200

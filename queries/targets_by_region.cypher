@@ -35,6 +35,6 @@ MATCH (m:Measure {id: t.measure_id})
 WITH r, d, t, m
 LIMIT $row_cap
 RETURN r.name AS region, d.label AS document, t.indicator AS indicator, t.comparator AS comparator,
-       t.value AS value, t.unit AS unit, m.path AS path, t.text AS text
+       t.value AS value, t.unit AS unit, m.path AS path, t.text AS text, d.id AS document_id, m.id AS measure_id
 ORDER BY region, indicator
 LIMIT $row_cap

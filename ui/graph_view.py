@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 from streamlit_cytoscape import EdgeStyle, NodeStyle, streamlit_cytoscape
+from streamlit_cytoscape.infopanel import InfopanelAction
 
 from core.ids import label_of_id
 from core.schema import RELATIONSHIP_TYPES
@@ -28,6 +29,7 @@ from core.settings import TIME_LIMIT_MS
 from graph.export import to_networkx
 from graph.store import GraphStore, StoreError
 from queries.library import app
+from ui import nav
 
 Graph = dict[str, list[dict[str, Any]]]
 
@@ -47,8 +49,11 @@ LABEL_STYLES: dict[str, tuple[str, str]] = {
     "Target": ("#56B4E9", "analytics"),
 }
 OTHER_COLOUR = "#999999"
+OPEN_PAGE = InfopanelAction("open_page", "Open its page", icon="link")
 # The component's own font (Cairo) has no Chinese glyphs: name CJK fonts before the generic fallback.
 FONTS = "Cairo, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+
+
 def display_name(properties: dict[str, Any], node_id: str) -> str:
     """coalesce(name, label, title, heading, id), skipping empty strings too (headings may be '')."""
     for key in ("name", "label", "title", "heading"):
@@ -189,22 +194,33 @@ def _component_key(key: str) -> str:
     return f"{key}__component"
 
 
-def _take_click(key: str) -> str | None:
-    """The node id of an expand event not handled yet, or None.
+def _take_event(key: str, action: str) -> dict[str, Any] | None:
+    """The data of a component event of `action` not handled yet, or None.
 
     A component's value stays in session state across reruns, so every later run would see the
     same event again; the event's timestamp marks it handled.
     """
     event = st.session_state.get(_component_key(key))
-    if not isinstance(event, dict) or event.get("action") != "expand":
+    if not isinstance(event, dict) or event.get("action") != action:
         return None
     stamp = event.get("timestamp")
     seen = f"{key}__seen"
     if st.session_state.get(seen) == stamp:
         return None
     st.session_state[seen] = stamp
-    ids = (event.get("data") or {}).get("node_ids") or []
+    return dict(event.get("data") or {})
+
+
+def _take_click(key: str) -> str | None:
+    """The node id of an expand event not handled yet, or None."""
+    ids = (_take_event(key, "expand") or {}).get("node_ids") or []
     return str(ids[0]) if ids else None
+
+
+def _take_open(key: str) -> str | None:
+    """The node id of an "Open its page" press (the info panel's action) not handled yet, or None."""
+    event = _take_event(key, OPEN_PAGE.name)
+    return str(event["element_id"]) if event and event.get("element_group") == "nodes" else None
 
 
 def show(graph: Graph, key: str) -> str | None:
@@ -220,6 +236,7 @@ def show(graph: Graph, key: str) -> str | None:
         height=HEIGHT,
         key=_component_key(key),
         node_actions=["expand"],
+        infopanel_actions=[OPEN_PAGE],
     )
     return _take_click(key)
 
@@ -268,6 +285,10 @@ def graph_panel(store: GraphStore, start_id: str, key: str, *, depth: int = 1, l
         event = st.session_state.get(_component_key(key))
         # an event left over from the previous start node must not expand the new graph
         st.session_state[seen_key] = event.get("timestamp") if isinstance(event, dict) else None
+    opened = _take_open(key)
+    if opened:
+        nav.go_to_entity(opened)  # the URL changes: the script re-runs on that page
+        st.rerun()
     clicked = _take_click(key)
     if clicked:
         _expand(store, key, clicked, limit)
@@ -303,7 +324,8 @@ def graph_panel(store: GraphStore, start_id: str, key: str, *, depth: int = 1, l
     )
     count_col.caption(
         f"{len(graph['nodes'])} nodes, {len(graph['relationships'])} relationships · "
-        "double-click a node (or select it and press its expand button) to add its neighbours"
+        "double-click a node (or select it and press its expand button) to add its neighbours; "
+        "select a node and press “Open its page” to go to it"
     )
     late = show(graph, key)  # normally consumed above; kept so no click is ever dropped
     legend(graph)

@@ -8,5 +8,5 @@ WITH m, collect(CASE WHEN a IS NULL THEN NULL ELSE a.name + 'ï¼ˆ' + r.role + 'ï¼
 OPTIONAL
 MATCH (m)-[:HAS_TARGET]->(t:Target)
 WITH m, owners, collect(t.text) AS targets
-RETURN m.id AS id, m.path AS path, m.heading AS heading, owners, m.deadline_text AS deadline, m.deadline_start AS starts, m.deadline_end AS due, targets
+RETURN m.id AS id, m.path AS path, m.heading AS heading, owners, m.deadline_text AS deadline, m.deadline_start AS starts, m.deadline_end AS due, targets, m.start AS start, m.end AS end
 ORDER BY m.start

@@ -1,7 +1,9 @@
 // name: search_document
-// description: Search: document nodes whose names contain the words.
-// param q: the words (Simplified)
+// description: Search: documents whose title or number contains every word, plans with the most measures first (at most {row_cap} rows).
+// param words (words): the words, separated by spaces (Simplified or Traditional)
 MATCH (d:Document)
-WHERE d.label CONTAINS $q OR d.doc_number CONTAINS $q
-RETURN d.id AS id, d.label AS name, d.year AS detail
-LIMIT 50
+WITH d, size([w IN $words WHERE d.label CONTAINS w OR coalesce(d.doc_number, '') CONTAINS w]) AS found
+WHERE found = size($words)
+RETURN d.id AS id, d.label AS name, d.doc_number AS number, d.year AS year, d.kind AS kind, d.measure_count AS measures
+ORDER BY measures DESC, name
+LIMIT $row_cap

@@ -1,7 +1,10 @@
 // name: search_region
-// description: Search: region nodes whose names contain the words.
-// param q: the words (Simplified)
+// description: Search: regions whose name contains every word (at most {row_cap} rows).
+// param words (words): the words, separated by spaces (Simplified or Traditional)
 MATCH (r:Region)
-WHERE r.name CONTAINS $q
-RETURN r.id AS id, r.name AS name, r.level AS detail
-LIMIT 50
+WITH r, size([w IN $words WHERE r.name CONTAINS w]) AS found
+WHERE found = size($words)
+OPTIONAL MATCH (d:Document)-[:COVERS]->(r)
+RETURN r.id AS id, r.name AS name, r.level AS level, count(d) AS documents
+ORDER BY documents DESC, name
+LIMIT $row_cap
