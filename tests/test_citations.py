@@ -243,10 +243,7 @@ def _cited(text: str, own: set[str] | None = None) -> list[tuple[str | None, str
 
 
 def test_a_short_name_cites_the_title_it_abbreviates() -> None:
-    text = (
-        "深入实施《知识产权强国建设纲要(2021—2035年)》(以下简称《纲要》)。\n"
-        "(一)落实《纲要》部署,推进《纲要》任务。"
-    )
+    text = "深入实施《知识产权强国建设纲要(2021—2035年)》(以下简称《纲要》)。\n(一)落实《纲要》部署,推进《纲要》任务。"
     assert _cited(text) == [("知识产权强国建设纲要(2021—2035年)", None)] * 3
 
 
