@@ -57,6 +57,12 @@ _DAMAGED_NUMBER = re.compile(
     r"(?P<code>[\u4e00-\u9fff]{2,10})\s*[〔\[(【]\s*(?P<year>(?:19|20)\d{2})(?P<num>\d{1,4})\s*号?"
 )
 _LABELLED_NUMBER = re.compile(r"(?:文号|发文字号|发文编号)\s*[:]?\s*")
+# A title run into what follows it when the line breaks are lost: its addressees (…的意见各县、区人民政府:)
+# or its first sentence (…工作实施方案为深入贯彻…).
+_GLUED_TITLE = re.compile(
+    r"(?P<t>[^\n。,;:《》]{4,80}?(?:意见|方案|通知|办法|规划|计划|要点|措施|细则))"
+    r"(?=各[^。\n]{2,80}[:]|为(?:深入|全面|进一步|认真|贯彻|加快|推动|落实|加强|促进))"
+)
 _MASTHEAD = re.compile(r"^\s*(?P<x>[^\s,。:《》]{3,40}?(?:\s+[^\s,。:《》]{3,40}?)*)\s*文件\s*$", re.MULTILINE)
 # An addressee line: 各省、自治区、直辖市人民政府,国务院各部委: (a number run into it is the document's own)
 _ADDRESSEES = re.compile(r"^各[^。]{2,200}[:]$")
@@ -175,8 +181,11 @@ def _titles(header: str, portal: PortalFields, meta: Metadata) -> None:
         meta.title = printed[0]
     else:
         heading = _PLAN_HEADING.search(header)
+        glued = _GLUED_TITLE.match(header.lstrip())
         if heading:
             meta.title = normalize_title(heading.group("t"))
+        elif glued:
+            meta.title = normalize_title(glued.group("t"))
     quoted = [(q.start(), q.end()) for q in re.finditer(r"《[^《》]*》", header)]
     for match in _PRINTED_PLAN.finditer(header):
         if any(a < match.start() < b for a, b in quoted):

@@ -31,8 +31,9 @@ def mask_noise(text: str) -> str:
 # initial, one to three vowels (tone-marked or not), an optional final, an optional tone digit.
 _VOWELS = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = rf"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[{_VOWELS}]{{1,3}}(?:ng|n|r)?[1-5]?"
-_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]{_SYLLABLE}[)）]")
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]{_SYLLABLE} ?[)）]")  # 會(huì )發展: a space may stray in
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]*")
+_SPLIT_MARKER = re.compile(r"(?<![\u4e00-\u9fff])([一二三四五六七八九十]{1,3})[ \t\u3000]、")
 # Doubled punctuation (`,、` `,,` `。。`) and mojibake (锟斤拷 from a UTF-8 replacement character
 # read as GBK, runs of ? left where characters were lost).
 _DOUBLED = re.compile(r"(?<=[,，、;；])[,，、;；]+|(?<=。)。+")
@@ -42,10 +43,12 @@ _MOJIBAKE = re.compile(r"(?:锟斤拷|烫烫烫|屯屯屯|\ufffd)+|\?(?:[ \t\u30
 def mask_mirror_noise(text: str) -> str:
     """Mirror-site and scraping noise out of the analysis text, every offset kept: pinyin annotations are
     taken out of the word they split (the word's characters close up, the spaces go to its end, so
-    专(zhuān)利法 reads 专利法 followed by blanks), doubled punctuation and mojibake become spaces."""
+    专(zhuān)利法 reads 专利法 followed by blanks), a marker split by a space (一 、) closes up, doubled
+    punctuation and mojibake become spaces."""
     if _PINYIN.search(text):
         text = _close_up_pinyin(text)
     text = _DOUBLED.sub(lambda m: " " * len(m.group(0)), text)
+    text = _SPLIT_MARKER.sub(r"\1、 ", text)  # 一 、以企业为主体 (a PDF's spacing): the marker closed up
     return _MOJIBAKE.sub(lambda m: " " * len(m.group(0)), text)
 
 

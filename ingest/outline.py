@@ -60,12 +60,16 @@ _ATTACHMENT = re.compile(r"^[ \t\u3000]*附件[ \t]*\d{0,2}[ \t]*[:：]?[ \t]*$"
 _ATTACHMENT_LIST = re.compile(r"^[ \t\u3000]*附件[ \t]*[:：][ \t]*\d{1,2}[.、]", re.MULTILINE)
 _LIST_LINE = re.compile(r"[ \t\u3000]*\d{1,2}[.、]")
 _LONG_LINE = 1000
+_BODY_BEFORE_FOOTER = 20  # characters of text before a footer line can end the body
 # A document run together on one line (crawlers, document libraries): a heading followed at once by its
 # first sub-item (`一、主要任务(一)高质量推进…1.提升…`) shows that its line breaks are gone.
 _FLATTENED_LINE = 200
 _RUN_TOGETHER = re.compile(
     r"[一二三四五六七八九十]{1,3}、[^。\n]{1,40}?\([一二三四五六七八九十]{1,3}\)"
     r"|\([一二三四五六七八九十]{1,3}\)[^。\n]{1,40}?(?<![\d.])\d{1,2}[.、](?!\d)"
+    # one item after another after sentence ends (…本意见。一、指导思想…。二、主要目标…)
+    r"|[。;:]\s*一、[^\n]{2,600}?[。;]\s*二、"
+    r"|[。;:]\s*\(一\)[^\n]{2,600}?[。;]\s*\(二\)"
 )
 _FIRST_ITEM = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|1[.、])", re.MULTILINE
@@ -144,9 +148,14 @@ def find_table_header(text: str) -> int | None:
 
 
 def body_end(text: str, start: int = 0) -> int:
-    """Where the document's body stops: the first footer line (share buttons, editor, file name)."""
-    match = _FOOTER.search(text, start)
-    return match.start() if match else len(text)
+    """Where the document's body stops: the first footer line (share buttons, editor, file name) after
+    some text of the body. A line before any body text (a document library's file name heading the
+    page) ends nothing."""
+    for match in _FOOTER.finditer(text, start):
+        before = "\n".join(line for line in text[start : match.start()].split("\n") if not _FOOTER.match(line))
+        if len(re.sub(r"[\s\-|]", "", before)) >= _BODY_BEFORE_FOOTER:
+            return match.start()
+    return len(text)
 
 
 def _heading(text: str, start: int, end: int) -> str:

@@ -44,6 +44,7 @@ from core.settings import (
     WINDOW_PER_WORKER,
     store_path,
 )
+from graph.lineage import apply_lineage
 from graph.store import GraphStore, StoreError
 from ingest.extract import extract
 from ingest.load import Loader
@@ -283,6 +284,8 @@ def ingest_paths(
                 outcomes.append(outcome)
                 if on_outcome:
                     on_outcome(outcome)
+        if any(o.status in ("added", "merged") for o in outcomes):
+            apply_lineage(store)  # the new agencies' successions (data/agency_lineage.csv)
     return outcomes
 
 

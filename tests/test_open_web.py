@@ -495,3 +495,56 @@ def test_the_print_line_is_not_a_signature() -> None:
 def test_party_bodies_and_abbreviated_units_under_their_full_names(clause: str, name: str) -> None:
     page = "济南市人民政府关于某某工作的意见\n一、重点任务\n(一)加强保障。" + clause + "\n"
     assert name in {owner for _, owner, _ in _owners(page)}
+
+
+# --- document libraries and text flattened by crawlers ------------------------------------------
+
+
+def test_a_pinyin_annotation_with_a_stray_space_closes_up() -> None:
+    assert "社会发展" in normalize("國民經濟和社會(huì )發展規劃")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1.部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题",
+        "2.本文档由用户上传,版权归属用户,某某文库仅提供信息存储空间",
+        "3、本站不支持迅雷下载,请使用电脑自带的IE浏览器",
+        "资源ID:12345678",
+        "友情提示",
+    ],
+)
+def test_a_document_librarys_notices_are_chrome(line: str) -> None:
+    assert not _blanked(f"{line}\n").strip()
+
+
+def test_items_one_after_another_on_one_line_are_an_outline() -> None:
+    page = (
+        "某某市关于实施商标战略的意见各县、区人民政府:为推动品牌建设,制定本意见。一、指导思想坚持创新驱动,"
+        "着力培育一批知名品牌,为经济发展提供支撑,推动产业结构优化升级,提高区域竞争力和影响力。二、主要目标到2025年,"
+        "商标注册量稳步增长,品牌体系基本形成,企业运用商标的能力明显增强,全市品牌影响力显著提升。(一)增加注册商标。"
+        "注册商标总数突破5000件,地理标志注册数量稳步增加,企业自主商标拥有率明显提高,商标国际注册数量持续增长。"
+    )
+    document, result = _extract(page)
+    assert [m.path for m in result.measures] == ["一", "二", "二/(一)"]
+    assert document.title == "某某市关于实施商标战略的意见"  # the title run into its addressees
+
+
+def test_a_marker_split_by_a_space_still_opens_an_item() -> None:
+    page = (
+        "某某方案\n为落实纲要,充分发挥知识产权战略要素作用,激发全社会创新活力,推进知识产权强市建设,结合我市实际,"
+        "制定本方案。一 、加强创造,构建现代产业知识产权创造体系(一)培育高价值专利1.聚焦新材料、海洋生物、清洁能源、"
+        "高端船舶等新兴产业培育发展的重大技术需求,以企业为主体组织实施产业重大科技攻关,推动关键核心技术突破,"
+        "形成一批高价值专利组合,支持企业开展专利导航和布局,提升产业链关键环节的知识产权掌控能力。\n二、强化保护\n"
+    )
+    _, result = _extract(page)
+    assert [m.path for m in result.measures][:3] == ["一", "一/(一)", "一/(一)/1"]
+
+
+def test_a_file_name_heading_a_library_page_does_not_end_the_body() -> None:
+    page = (
+        "某某市知识产权工作方案.docx\n资源ID:1234\n某某市知识产权工作方案.docx\n某某市知识产权工作方案\n"
+        "一、加强保护\n二、促进运用\n"
+    )
+    _, result = _extract(page)
+    assert [m.path for m in result.measures] == ["一", "二"]
