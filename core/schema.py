@@ -50,6 +50,8 @@ SCHEMA = Schema(
         Relationship("HAS_TARGET", (("Measure", "Target"),)),
         Relationship("PART_OF", (("Agency", "Agency"), ("Region", "Region")), extracted=False),
         Relationship("LOCATED_IN", (("Agency", "Region"),), extracted=False),
+        # from the lineage table (data/agency_lineage.csv): {year, kind, source, note, main}
+        Relationship("SUCCEEDED_BY", (("Agency", "Agency"),), extracted=False),
     ),
     lookups={
         "Document": ("id", "doc_number", "title_key", "year", "level", "label", "region"),

@@ -1,4 +1,6 @@
 """`python -m graph stats [--json]`, `python -m graph export --format json|graphml|csv|neo4j-import -o OUT`,
+`python -m graph analyze`, `python -m graph networks coissuing|lead_support [--span N | --from Y --to Y]
+[--gexf OUT] [--csv OUT]`, `python -m graph lineage` (agency successions into the graph),
 `python -m graph fulltext` (build the full-text index of measure headings), `python -m graph server stop`
 (embedded store)."""
 
@@ -15,6 +17,8 @@ from pathlib import Path
 from core.settings import store_path
 from graph.analytics import analyze
 from graph.export import FORMATS, Neo4jImport, export
+from graph.lineage import apply_lineage
+from graph.networks import NETWORKS, export_network, network_report
 from graph.stats import graph_stats
 from graph.store import GraphStore, StoreError, open_store
 
@@ -34,6 +38,16 @@ def _print_analysis(result: dict, as_json: bool) -> None:
     for r in result["regulations"]:
         mark = " [ingested]" if r["ingested"] else ""
         print(f"  {r['citing_documents']:>4} {r['pagerank']:>8.4f}  {r['title']}{mark}")
+    for network, periods in result.get("networks", {}).items():
+        _print_periods(network, periods)
+
+
+def _print_periods(network: str, periods: list[dict]) -> None:
+    print(f"{network} network per period: nodes, edges, density, components (largest), most central")
+    for p in periods:
+        central = "、".join(name for name, _ in p["top_betweenness"][:3] or p["top_degree"][:3])
+        shape = f"{p['nodes']:>5} {p['edges']:>5} {p['density']:>7.4f} {p['components']:>4} ({p['largest_component']})"
+        print(f"  {p['period']:>9} {shape}  {central}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +62,16 @@ def main(argv: list[str] | None = None) -> int:
     analyze_cmd.add_argument("--json", action="store_true")
     analyze_cmd.add_argument("--limit", type=int, default=20, help="rows per ranking (default 20)")
     analyze_cmd.add_argument("--include-generic", action="store_true", help="keep generic holders (各成员单位 …)")
+    networks = sub.add_parser("networks", help="co-issuing or lead→support network per period; GEXF / CSV exports")
+    networks.add_argument("network", choices=NETWORKS)
+    networks.add_argument("--span", type=int, default=1, help="years per period (default 1)")
+    networks.add_argument("--from", dest="start", type=int, help="first year of one period")
+    networks.add_argument("--to", dest="end", type=int, help="last year of that period")
+    networks.add_argument("--top", type=int, default=5, help="most central agencies per period (default 5)")
+    networks.add_argument("--gexf", type=Path, help="write the dynamic GEXF (Gephi's timeline) here")
+    networks.add_argument("--csv", type=Path, help="write the dated edge list (UCINET, R, pandas) here")
+    networks.add_argument("--json", action="store_true")
+    sub.add_parser("lineage", help="write the agencies' successions (data/agency_lineage.csv) into the graph")
     sub.add_parser(
         "fulltext",
         help="build the full-text index of measure headings (db.idx.fulltext.queryNodes('Measure', …)); "
@@ -91,7 +115,27 @@ def _fulltext(store: GraphStore, _: argparse.Namespace) -> None:
 
 
 def _analyze(store: GraphStore, args: argparse.Namespace) -> None:
-    _print_analysis(analyze(store, args.include_generic, args.limit), args.json)
+    result = analyze(store, args.include_generic, args.limit)
+    result["networks"] = {network: network_report(store, network) for network in NETWORKS}
+    _print_analysis(result, args.json)
+
+
+def _networks(store: GraphStore, args: argparse.Namespace) -> None:
+    if (args.start is None) != (args.end is None):
+        raise StoreError("give both --from and --to, or neither")
+    periods = network_report(store, args.network, max(1, args.span), args.start, args.end, args.top)
+    if args.json:
+        print(json.dumps(periods, ensure_ascii=False))
+    else:
+        _print_periods(args.network, periods)
+    if args.gexf or args.csv:
+        edges = export_network(store, args.network, args.gexf, args.csv)
+        written = " and ".join(str(p) for p in (args.gexf, args.csv) if p)
+        print(f"wrote {written} ({edges} dated edges)", file=sys.stderr if args.json else sys.stdout)
+
+
+def _lineage(store: GraphStore, _: argparse.Namespace) -> None:
+    print(f"{apply_lineage(store)} successions in the graph (data/agency_lineage.csv)")
 
 
 def _stats(store: GraphStore, args: argparse.Namespace) -> None:
@@ -124,6 +168,8 @@ COMMANDS: dict[str, Callable[[GraphStore, argparse.Namespace], None]] = {
     "analyze": _analyze,
     "stats": _stats,
     "export": _export,
+    "networks": _networks,
+    "lineage": _lineage,
 }
 
 

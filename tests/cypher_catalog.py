@@ -8,7 +8,7 @@ names)` — each as Neo4j would receive it (`graph.dialect.adapt(query, "neo4j")
 - the schema statements, the writer's query for each sample document (generated from a real
   extraction of `data/samples` through the resolver and the writer, in ingest order, so regulation
   renames and SAME_AS links are exercised), the identity keys, migrations and counters;
-- the statistics, export, analytics and evaluator reads.
+- the statistics, export, analytics, lineage, network and evaluator reads.
 
 A query added to the product and not to this list is not linted: `test_every_cypher_constant_is_listed`
 looks for Cypher text in the packages' modules and fails on any the list does not hold.
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core.settings import ROW_CAP
-from graph import counters, export, keys, migrations, stats, writer
+from graph import counters, export, keys, lineage, migrations, networks, stats, writer
 from graph.analytics import AGENCY_TASKS, CITATIONS, CO_OWNERSHIP
 from graph.dialect import NEO4J, NEO4J_SCHEMA, adapt, strip_literals
 from ingest.evaluate import READS
@@ -112,6 +112,10 @@ def all_queries() -> list[Query]:
         ("analytics.CO_OWNERSHIP", CO_OWNERSHIP, []),
         ("analytics.AGENCY_TASKS", AGENCY_TASKS, []),
         ("analytics.CITATIONS", CITATIONS, []),
+        ("lineage.AGENCIES", lineage.AGENCIES, []),
+        ("lineage.WRITE", lineage.WRITE, ["steps"]),
+        ("networks.ISSUERS", networks.ISSUERS, []),
+        ("networks.LEAD_SUPPORT", networks.LEAD_SUPPORT, []),
         ("dialect.fulltext", FULLTEXT_EXAMPLE, ["q"]),
     ]
     items += [(f"evaluate.READS[{name}]", query, []) for name, query in READS.items()]

@@ -41,4 +41,7 @@ def test_analyze_cli_json(seeded: Seeded, cli: Cli) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert len(data["agencies"]) == 3 and data["communities"] and data["regulations"]
+    networks = data.pop("networks")
     assert data == analyze(seeded.store, limit=3)
+    assert networks["coissuing"] == []  # no sample is signed by two bodies
+    assert [(p["period"], p["edges"]) for p in networks["lead_support"]] == [("2020", 28)]  # the Gansu plan

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from core.settings import APP_CACHE_SECONDS, settings
+from graph.networks import Edge, dated_edges, network_report
 from graph.stats import graph_stats
 from graph.store import CypherSyntaxError, GraphStore, StoreError, StoreUnavailable, open_store
 from queries.library import app, get
@@ -82,6 +83,16 @@ def _named(where: object, name: str, params: tuple[tuple[str, Any], ...]) -> lis
 @st.cache_data(ttl=APP_CACHE_SECONDS, show_spinner=False)
 def _stats(where: object) -> dict[str, dict[str, int]]:
     return _with_store(graph_stats)
+
+
+def network(name: str, span: int) -> tuple[list[dict[str, Any]], list[Edge]]:
+    """A network's measures per period of `span` years and its dated edges."""
+    return _network(_where(), name, span)
+
+
+@st.cache_data(ttl=APP_CACHE_SECONDS, show_spinner=False)
+def _network(where: object, name: str, span: int) -> tuple[list[dict[str, Any]], list[Edge]]:
+    return _with_store(lambda s: (network_report(s, name, span), dated_edges(s, name)))
 
 
 def console(query: str) -> tuple[list[dict[str, Any]], bool]:

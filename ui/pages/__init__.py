@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ui.pages.entities import agency_page, document_page, region_page, regulation_page
+from ui.pages.networks import networks_page
 from ui.pages.overview import overview
 from ui.pages.queries import console_page, queries_page
 from ui.pages.search import search
@@ -16,6 +17,7 @@ PAGES: dict[str, Callable[[], None]] = {
     "Agency": agency_page,
     "Region": region_page,
     "Regulation": regulation_page,
+    "Networks": networks_page,
     "Queries": queries_page,
     "Console": console_page,
 }

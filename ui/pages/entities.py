@@ -167,7 +167,11 @@ def agency_page() -> None:
     cols = st.columns(3)
     for col, role in zip(cols, ROLE_NAMES, strict=True):
         col.metric(DISPLAY[role], sum(1 for t in tasks if t["role"] == role))
-    tab_tasks, tab_partners, tab_docs, tab_graph = st.tabs(["Tasks", "Co-owners", "Documents", "Graph"])
+    lineage = data.safely(data.rows, "agency_lineage", (("id", agency_id),)) or []
+    lineage_title = f"Lineage ({len(lineage)})" if lineage else "Lineage"
+    tab_tasks, tab_partners, tab_docs, tab_lineage, tab_graph = st.tabs(
+        ["Tasks", "Co-owners", "Documents", lineage_title, "Graph"]
+    )
     with tab_tasks:
         if len({t["document"] for t in tasks}) > 1:
             frame = pd.DataFrame(tasks).groupby(["document", "role"]).size().unstack(fill_value=0).reset_index()
@@ -180,8 +184,23 @@ def agency_page() -> None:
     with tab_docs:
         docs = data.safely(data.rows, "agency_documents", (("id", agency_id),)) or []
         table(docs, ["tasks", "year", "document"], key="agency_docs")
+    with tab_lineage:
+        _lineage(name, lineage)
     with tab_graph:
         graph_panel(data.store(), agency_id, key=f"graph_{agency_id}")
+
+
+def _lineage(name: str, lineage: list[dict[str, Any]]) -> None:
+    """Predecessors and successors (data/agency_lineage.csv), and the tasks held through predecessors."""
+    if not lineage:
+        st.caption(f"The lineage table names no predecessor or successor of {name}.")
+        return
+    table(lineage, ["relation", "year", "kind", "agency", "takes_tasks", "source", "note"], key="agency_lineage")
+    inherited = data.safely(data.named, "inherited_tasks", (("agency", name), ("as_of", ""))) or []
+    if inherited:
+        st.markdown(f"**Tasks {name} holds through its predecessors** ({len(inherited)})")
+        table(inherited, ["how", "assigned_to", "role", "successions", "path", "measure", "document"], key="inherited")
+        downloads(inherited, "inherited_tasks", "inherited")
 
 
 # --- regions -----------------------------------------------------------------------------------
