@@ -138,8 +138,10 @@ def _main(row: Succession, rows: tuple[Succession, ...]) -> bool:
     if row.kind != "split_into":
         return True
     splits = [r for r in rows if r.predecessor == row.predecessor and r.kind == "split_into" and r.scope == row.scope]
-    return len(splits) == 1 or "主体职责" in row.note or (
-        not any("主体职责" in r.note for r in splits) and row is splits[0]
+    return (
+        len(splits) == 1
+        or "主体职责" in row.note
+        or (not any("主体职责" in r.note for r in splits) and row is splits[0])
     )
 
 

@@ -64,6 +64,9 @@ class MeasureRecord:
     deadline_end: str | None = None
     # ISO 8601 intervals, ".." for an open start: ["2014-01-01/2014-03-31", "../2014-06-30"]
     deadline_ranges: list[str] = field(default_factory=list)
+    # suggested codes of the content-analysis schemes, as node properties: suggested_tool, …_confidence,
+    # …_cue, …_span (offsets in the measure's own text), …_rule
+    suggested: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass

@@ -34,7 +34,7 @@ class Schema:
 
 
 SCHEMA = Schema(
-    labels=("Document", "Measure", "Agency", "Region", "Regulation", "Target"),
+    labels=("Document", "Measure", "Agency", "Region", "Regulation", "Target", "Coding"),
     relationships=(
         Relationship("ISSUED_BY", (("Document", "Agency"),)),
         Relationship("COVERS", (("Document", "Region"),)),
@@ -60,6 +60,7 @@ SCHEMA = Schema(
         "Region": ("id", "name", "level"),
         "Regulation": ("id", "doc_number", "title_key", "title"),
         "Target": ("id", "indicator", "doc_id"),
+        "Coding": ("id", "measure_id", "coder"),  # human codes, joined to measures by id (survive re-ingest)
     },
     contains={"Document": ("label",), "Measure": ("search_text",)},
     fulltext={"measure_text": ("Measure", ("search_text", "heading"))},

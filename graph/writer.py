@@ -141,7 +141,8 @@ class Writer:
         return {
             "Document": [{"id": result.document.id, "props": document_props(resolved)}],
             "Measure": [
-                {"id": m.id, "props": {**plain_props(as_props(m)), "doc_label": label}} for m in result.measures
+                {"id": m.id, "props": {**plain_props(as_props(m, ("suggested",))), **m.suggested, "doc_label": label}}
+                for m in result.measures
             ],
             "Target": [{"id": t.id, "props": plain_props(as_props(t))} for t in result.targets],
             "Region": [row for row in regions if self._unsent(("Region", row["id"]), row["props"])],

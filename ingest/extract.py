@@ -27,6 +27,8 @@ from core.records import (
 )
 from core.regions import COUNTRY, gazetteer
 from core.roles import TYPE_OF_ROLE
+from core.schemes import schemes
+from ingest.coding import Suggestion, suggest
 from ingest.metadata import is_law_markdown
 from ingest.normalize import comparison_key, detect_script, display_text, normalize
 from ingest.outline import OutlineItem
@@ -123,6 +125,7 @@ def extract(source: SourceText) -> ExtractionResult:
         _targets,
         _agencies,
         _regions,
+        _suggested_codes,
     ):
         add(facts, doc)
     return facts.result
@@ -174,6 +177,40 @@ def _measures(facts: Facts, _: Doc) -> None:
         in_tree = parent_key in facts.by_path
         parent = ("Measure", facts.by_path[parent_key].id) if in_tree else ("Document", facts.doc_id)
         facts.relate("HAS_MEASURE", parent, ("Measure", measure.id), item.start, item.end, path=item.path)
+
+
+def _suggested_codes(facts: Facts, _: Doc) -> None:
+    """Each measure's suggested code on every scheme axis, from its own text (not its sub-items'), its
+    headings nearest first for a stage it does not name."""
+    pairs = list(zip(facts.items, facts.result.measures, strict=True))
+    by_path = {(item.segment, item.path): (item, measure) for item, measure in pairs}
+    first_child: dict[tuple[int, str], int] = {}
+    for item in facts.items:
+        key = (item.segment, item.parent_path or "")
+        first_child[key] = min(first_child.get(key, item.start), item.start)
+    axes = {scheme.axis: scheme for scheme in schemes()}
+
+    def own_heading(item: OutlineItem, measure: MeasureRecord) -> str:
+        return _WHITESPACE.sub("", facts.text[item.text_start : item.text_start + len(measure.heading)])
+
+    for item, measure in pairs:
+        child = first_child.get((item.segment, item.path))
+        own = _WHITESPACE.sub("", facts.text[item.text_start : child if child is not None else item.end])
+        heading_only = child is not None and len(own) <= len(own_heading(item, measure)) + 2
+        parents = []
+        above = by_path.get((item.segment, item.parent_path or "")) if item.parent_path else None
+        while above is not None:
+            parents.append(own_heading(*above))
+            above = by_path.get((above[0].segment, above[0].parent_path or "")) if above[0].parent_path else None
+        found = {
+            axis: suggest(own, scheme, heading_only=heading_only, parents=tuple(parents))
+            for axis, scheme in axes.items()
+        }
+        for axis, scheme in axes.items():
+            ruler = axes.get(scheme.none_with or "")
+            if ruler is not None and found[ruler.axis].code == ruler.none_code:  # V5: no tool, no stage
+                found[axis] = Suggestion(scheme.none_code, found[ruler.axis].confidence, rule="none_with")
+            measure.suggested.update(found[axis].as_props(axis))
 
 
 def _jurisdiction(facts: Facts, doc: Doc) -> None:

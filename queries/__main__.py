@@ -1,5 +1,6 @@
 """`python -m queries list [--json]`, `python -m queries run NAME [--param k=v ...] [--json]`,
-`python -m queries cypher "MATCH ..." [--json]` (read-only)."""
+`python -m queries cypher "MATCH ..." [--json]` (read-only), `python -m queries tools matrix|kappa|import`
+(policy-tool coding, see queries/tools.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from core.settings import ROW_CAP, TIME_LIMIT_MS
 from graph.store import StoreError, open_store
+from queries import tools
 from queries.library import MissingParameter, get, load_library
 from queries.readonly import run_console
 
@@ -53,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     console.add_argument("--json", action="store_true")
     console.add_argument("--limit", type=int, default=ROW_CAP, help=f"row cap (default {ROW_CAP})")
     console.add_argument("--timeout-ms", type=int, default=TIME_LIMIT_MS)
+    tools.add_parser(sub)
     args = parser.parse_args(argv)
 
     try:
@@ -67,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         store = open_store()
         try:
-            if args.command == "run":
+            if args.command == "tools":
+                tools.run(store, args)
+            elif args.command == "run":
                 query = get(args.name)
                 resolution = query.resolve(store, _params(args.param))
                 for note in resolution.notes:  # how a parameter was read: 甘肃省市场监管局 → 甘肃省市场监督管理局

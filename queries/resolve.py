@@ -25,6 +25,7 @@ from core.agencies import AgencyRegistry, Context, alias_table, find_mentions
 from core.numbers import find_doc_numbers
 from core.regions import COUNTRY, gazetteer
 from core.roles import BY_NAME, COLUMN_ROLES, DISPLAY, ROLE_OF_VERB, ROLES
+from core.schemes import scheme
 from core.text import normalize_title, title_key
 from graph.store import GraphStore
 
@@ -235,6 +236,25 @@ def resolve_scope(written: str, store: GraphStore, resolution: Resolution, name:
         raise UnknownEntity("document or region", written) from None
 
 
+def resolve_tool(written: str, _store: GraphStore, resolution: Resolution, _: str = "") -> str:
+    """A policy-tool code or type of the tool scheme, by its code or its label (人才培养, 供给型)."""
+    tools = scheme("tool")
+    wanted = written.strip()
+    for code in tools.codes:
+        if wanted in (code.code, code.label) or wanted in code.label.split("/"):
+            resolution.note(written, code.code)
+            return code.code
+    groups = {c.group for c in tools.codes}
+    if wanted in groups:
+        return wanted
+    labels = {label: code for code, label in tools.group_labels}
+    if wanted in labels:
+        resolution.note(written, labels[wanted])
+        return labels[wanted]
+    choices = ", ".join(f"{c.code} ({c.label})" for c in tools.codes)
+    raise UnknownEntity("tool", written, f"a tool is one of {', '.join(sorted(groups))} or {choices}")
+
+
 _RESOLVERS = {
     "agency": resolve_agency,
     "document": resolve_document,
@@ -244,6 +264,7 @@ _RESOLVERS = {
     "date": resolve_date,
     "entity": resolve_entity,
     "scope": resolve_scope,
+    "tool": resolve_tool,
 }
 KINDS = frozenset({*_RESOLVERS, "text", "int", "words"})
 

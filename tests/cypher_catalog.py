@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core.settings import ROW_CAP
-from graph import counters, export, keys, lineage, migrations, networks, stats, writer
+from graph import coding, counters, export, keys, lineage, migrations, networks, stats, writer
 from graph.analytics import AGENCY_TASKS, CITATIONS, CO_OWNERSHIP
 from graph.dialect import NEO4J, NEO4J_SCHEMA, adapt, strip_literals
 from ingest.evaluate import READS
@@ -116,6 +116,21 @@ def all_queries() -> list[Query]:
         ("lineage.WRITE", lineage.WRITE, ["steps"]),
         ("networks.ISSUERS", networks.ISSUERS, []),
         ("networks.LEAD_SUPPORT", networks.LEAD_SUPPORT, []),
+        (
+            "coding.SAVE",
+            coding.SAVE,
+            ["id", "measure_id", "axis", "code", "coder", "source", "at", "note", "suggested"],
+        ),
+        ("coding.CODINGS", coding.CODINGS, ["coder", "axis"]),
+        ("coding.SUGGESTED", coding.SUGGESTED, ["measure_id"]),
+        ("coding.CODERS", coding.CODERS, []),
+        (
+            "coding.MEASURES",
+            coding.MEASURES.replace("{suggested}", "m.suggested_tool AS suggested_tool"),
+            ["doc_ids", "year_from", "year_to"],
+        ),
+        ("coding.IN_REGION", coding.IN_REGION, ["region"]),
+        ("coding.STEMS", coding.STEMS, []),
         ("dialect.fulltext", FULLTEXT_EXAMPLE, ["q"]),
     ]
     items += [(f"evaluate.READS[{name}]", query, []) for name, query in READS.items()]

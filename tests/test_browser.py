@@ -10,6 +10,7 @@ import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,16 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def app_url(seeded: Seeded) -> Iterator[str]:
+    yield from _serve(seeded.folder)
+
+
+@contextmanager
+def _app_server(store: Path) -> Iterator[str]:
+    yield from _serve(store)
+
+
+def _serve(store: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free local port over `store`, until the caller is done."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is not installed (make test installs it with apt when it can)")
     pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
@@ -41,7 +52,7 @@ def app_url(seeded: Seeded) -> Iterator[str]:
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     server = subprocess.Popen(
-        command, cwd=REPO, env={**os.environ, "KG_STORE": str(seeded.folder)},
+        command, cwd=REPO, env={**os.environ, "KG_STORE": str(store)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
@@ -129,3 +140,51 @@ def test_a_tour_of_the_app_in_chromium(app_url: str, tmp_path: Path) -> None:
             _shot(page, "query-resolved")
         finally:
             browser.close()
+
+
+def test_coding_in_chromium_accept_change_reload_reingest(tmp_path: Path) -> None:
+    """The write path in a real browser: accept a suggestion, change a code, reload, re-ingest."""
+    from playwright.sync_api import sync_playwright
+
+    from graph.falkor_store import FalkorStore, stop_server
+    from ingest.run import ingest_paths
+    from tests.test_coding import PLAN
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    store = FalkorStore.open(tmp_path / "store")
+    ingest_paths([plan], store, workers=1)
+    try:
+        with _app_server(tmp_path / "store") as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1600})
+
+            def open_as(coder: str) -> None:
+                page.goto(f"{url}/?page=Coding")
+                _wait_for(page, "Coder (your name or initials)", tmp_path, "coding")
+                box = page.get_by_label("Coder (your name or initials)")
+                box.fill(coder)
+                box.press("Enter")
+                page.wait_for_timeout(1500)
+
+            def card(path: str) -> Any:
+                return page.locator('[data-testid="stVerticalBlock"]').filter(has_text=f"{path} ").last
+
+            open_as("lin")
+            card("一/(二)").get_by_role("button", name="Accept suggestion").click()
+            _wait_for(page, "Saved 一/(二)", tmp_path, "accepted")
+            enforcement = card("一/(一)")
+            enforcement.get_by_role("combobox").first.click()
+            page.get_by_role("option", name="environment.strategic").click()
+            page.wait_for_timeout(800)
+            card("一/(一)").get_by_role("button", name="Save my codes").click()
+            _wait_for(page, "Saved 一/(一)", tmp_path, "changed")
+            _shot(page, "coding")
+            ingest_paths([plan], store, workers=1)  # the same documents again
+            open_as("lin")  # a reload: a new session
+            assert page.get_by_role("combobox", name="tool (lin)").first.input_value() == "environment.strategic"
+            assert page.get_by_role("combobox", name="tool (lin)").count() == 2  # both measures: lin's codes
+            browser.close()
+    finally:
+        store.close()
+        stop_server(tmp_path / "store")

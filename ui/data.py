@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from core.settings import APP_CACHE_SECONDS, settings
+from graph.coding import Selection, coded_measures
 from graph.networks import Edge, dated_edges, network_report
 from graph.stats import graph_stats
 from graph.store import CypherSyntaxError, GraphStore, StoreError, StoreUnavailable, open_store
@@ -93,6 +94,21 @@ def network(name: str, span: int) -> tuple[list[dict[str, Any]], list[Edge]]:
 @st.cache_data(ttl=APP_CACHE_SECONDS, show_spinner=False)
 def _network(where: object, name: str, span: int) -> tuple[list[dict[str, Any]], list[Edge]]:
     return _with_store(lambda s: (network_report(s, name, span), dated_edges(s, name)))
+
+
+def coded(selection: Selection, source: str, coder: str) -> list[dict[str, Any]]:
+    """The selected measures with their codes (graph/coding.py), cached until a code is saved."""
+    return _coded(_where(), selection, source, coder)
+
+
+@st.cache_data(ttl=APP_CACHE_SECONDS, show_spinner=False)
+def _coded(where: object, selection: Selection, source: str, coder: str) -> list[dict[str, Any]]:
+    return _with_store(lambda s: coded_measures(s, selection, source, coder))
+
+
+def clear() -> None:
+    """Forget cached reads (after the app wrote a code)."""
+    st.cache_data.clear()
 
 
 def console(query: str) -> tuple[list[dict[str, Any]], bool]:

@@ -13,7 +13,18 @@ import streamlit as st
 
 from core.ids import document_of, label_of_id
 
-PAGE_NAMES = ("Overview", "Search", "Document", "Agency", "Region", "Regulation", "Networks", "Queries", "Console")
+PAGE_NAMES = (
+    "Overview",
+    "Search",
+    "Document",
+    "Agency",
+    "Region",
+    "Regulation",
+    "Networks",
+    "Coding",
+    "Queries",
+    "Console",
+)
 ENTITY_PAGES = ("Document", "Agency", "Region", "Regulation")
 _VIEW_KEYS = ("id", "name", "measure", "query", "q")  # what a page reads from the URL besides `page`
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ui.pages.coding import coding_page
 from ui.pages.entities import agency_page, document_page, region_page, regulation_page
 from ui.pages.networks import networks_page
 from ui.pages.overview import overview
@@ -18,6 +19,7 @@ PAGES: dict[str, Callable[[], None]] = {
     "Region": region_page,
     "Regulation": regulation_page,
     "Networks": networks_page,
+    "Coding": coding_page,
     "Queries": queries_page,
     "Console": console_page,
 }
